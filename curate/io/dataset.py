@@ -1,0 +1,235 @@
+"""Read one or more files into one canonical Dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from curate.io.delimited import read_delimited
+from curate.io.errors import DatasetError, ReadIssue
+from curate.io.jsonl import (
+    LINE_COLUMN,
+    TEXT_COLUMN,
+    RawTable,
+    read_json_array,
+    read_json_lines,
+    reparse,
+)
+from curate.io.parquet import read_parquet
+from curate.io.shapes import (
+    FILE_ID_COLUMN,
+    SYSTEM_COLUMN,
+    Shape,
+    detect_shape,
+    parse_checked,
+    record_problem,
+    suspicious_rows,
+    to_canonical,
+)
+from curate.io.sniff import file_kind, read_input
+from curate.schemas.record import Example, Message
+from curate.schemas.settings import FieldSettings
+
+CANONICAL_SCHEMA = {
+    "id": pl.String,
+    "input": pl.String,
+    "output": pl.String,
+    "category": pl.String,
+    "lang": pl.String,
+    "source": pl.String,
+    "source_line": pl.UInt32,
+}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What was read from one input file."""
+
+    path: str
+    kind: str
+    """File kind: jsonl, json, csv, tsv or parquet."""
+    shape: str
+    """Record shape: input-output, alpaca, sharegpt or messages."""
+    records: int
+    unreadable: int
+
+
+@dataclass
+class Dataset:
+    """The canonical frame of DESIGN.md plus what the readers could not read.
+
+    `cache` holds work that several rules share (normal form, signatures, languages), so it
+    is computed once per run.
+    """
+
+    frame: pl.DataFrame
+    sources: list[SourceFile]
+    issues: list[ReadIssue] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    @property
+    def extra_columns(self) -> list[str]:
+        known = {*CANONICAL_SCHEMA, "messages"}
+        return [c for c in self.frame.columns if c not in known]
+
+    def examples(self) -> Iterator[Example]:
+        """The records as pydantic models (convenient, not fast: for small datasets)."""
+        extras = self.extra_columns
+        for row in self.frame.iter_rows(named=True):
+            messages = row.get("messages")
+            yield Example(
+                id=row["id"],
+                input=row["input"],
+                output=row["output"],
+                category=row["category"],
+                lang=row["lang"],
+                messages=[Message(**m) for m in messages] if messages is not None else None,
+                source=row["source"],
+                source_line=row["source_line"],
+                metadata={c: row[c] for c in extras},
+            )
+
+
+def read_dataset(paths: Sequence[str | Path], fields: FieldSettings | None = None) -> Dataset:
+    """Read every file into one canonical Dataset; a file that cannot be read raises.
+
+    Records that cannot be read (a bad line, a missing field) are left out and listed in
+    `Dataset.issues`, so a few bad lines never stop the read of a large file.
+    """
+    fields = fields or FieldSettings()
+    frames: list[pl.DataFrame] = []
+    sources: list[SourceFile] = []
+    issues: list[ReadIssue] = []
+    for path in paths:
+        frame, source, file_issues = read_file(Path(path), fields)
+        frames.append(frame)
+        sources.append(source)
+        issues.extend(file_issues)
+    if not frames:
+        raise DatasetError("(no input)", "no dataset files given")
+    frame = pl.concat(frames, how="diagonal_relaxed")
+    return Dataset(_with_ids(frame, fields), sources, issues)
+
+
+def read_file(
+    path: Path, fields: FieldSettings
+) -> tuple[pl.DataFrame, SourceFile, list[ReadIssue]]:
+    """One file to canonical columns (without ids), its summary and its unreadable records."""
+    shown = str(path)
+    data = read_input(path)
+    kind = file_kind(path, data)
+    raw = _parse(shown, kind, data)
+    shape = detect_shape(shown, raw.frame.columns, fields)
+    frame, issues = _drop_invalid(shown, shape, raw)
+    if frame.height:
+        canonical = to_canonical(shown, shape, frame, fields)
+    else:
+        canonical = pl.DataFrame(schema={k: v for k, v in CANONICAL_SCHEMA.items() if k != "id"})
+    canonical = canonical.with_columns(pl.lit(shown).alias("source"))
+    source = SourceFile(shown, kind, shape.name, canonical.height, len(issues))
+    return canonical, source, sorted(issues, key=lambda issue: issue.line)
+
+
+def _parse(shown: str, kind: str, data: bytes) -> RawTable:
+    if kind == "jsonl":
+        return read_json_lines(shown, data)
+    if kind == "json":
+        return read_json_array(shown, data)
+    if kind == "parquet":
+        return read_parquet(shown, data)
+    return read_delimited(shown, data, "\t" if kind == "tsv" else ",")
+
+
+def _drop_invalid(shown: str, shape: Shape, raw: RawTable) -> tuple[pl.DataFrame, list[ReadIssue]]:
+    """Check the rows that may be wrong exactly, and leave out those that are."""
+    frame, issues = raw.frame, list(raw.issues)
+    mask = suspicious_rows(shape, frame)
+    if mask.any():
+        bad: list[int] = []
+        doubtful = frame.filter(mask)
+        for row in doubtful.iter_rows(named=True):
+            text = row.pop(TEXT_COLUMN, None)
+            record = parse_checked(text) if text is not None else row
+            problem = record_problem(shape, record)
+            if problem is not None:
+                bad.append(row[LINE_COLUMN])
+                issues.append(ReadIssue(shown, row[LINE_COLUMN], *problem))
+        frame = frame.filter(~pl.col(LINE_COLUMN).is_in(bad))
+    if frame.height and TEXT_COLUMN in frame.columns and _dtype_problem(shape, frame):
+        # A dropped record's bad value may have set a column's type; the kept ones decide.
+        frame = reparse(frame)
+    if frame.height and (problem := _dtype_problem(shape, frame)):
+        raise DatasetError(shown, problem)
+    return frame, issues
+
+
+def _dtype_problem(shape: Shape, frame: pl.DataFrame) -> str | None:
+    """A column whose type cannot be what the shape reads (Parquet carries its own types)."""
+    for column in (shape.input, shape.output, shape.context):
+        if column and column in frame.columns and frame.schema[column] != pl.String:
+            return f"column {column!r} has type {frame.schema[column]}, expected text"
+    if shape.is_chat:
+        dtype = frame.schema[shape.turns]
+        inner = dtype.inner if isinstance(dtype, pl.List) else None
+        fields = {f.name: f.dtype for f in inner.fields} if isinstance(inner, pl.Struct) else {}
+        if fields.get(shape.role) != pl.String or fields.get(shape.content) != pl.String:
+            turns = f"{{{shape.role}, {shape.content}}}"
+            return f"column {shape.turns!r} has type {dtype}, expected a list of {turns} turns"
+    return None
+
+
+def _with_ids(frame: pl.DataFrame, fields: FieldSettings) -> pl.DataFrame:
+    """The file's ids when present and unique across the dataset, else content hashes.
+
+    A content hash keeps review decisions attached to a record when the file is re-ordered;
+    identical records get `~2`, `~3` suffixes in the order they appear.
+    """
+    file_ids = frame.get_column(FILE_ID_COLUMN) if FILE_ID_COLUMN in frame.columns else None
+    usable = (
+        file_ids is not None
+        and not file_ids.dtype.is_nested()
+        and file_ids.null_count() == 0
+        and file_ids.n_unique() == frame.height
+    )
+    if file_ids is not None and usable:
+        ids = file_ids.cast(pl.String)
+        frame = frame.drop(FILE_ID_COLUMN)
+    else:
+        ids = _content_ids(frame)
+        if file_ids is not None:
+            kept = f"raw.{fields.id}" if fields.id == "id" else fields.id
+            frame = frame.rename({FILE_ID_COLUMN: kept})
+    frame = frame.drop(SYSTEM_COLUMN).insert_column(0, ids.alias("id"))
+    first = ["id", "input", "output", "category", "lang"]
+    if "messages" in frame.columns:
+        first.append("messages")
+    first += ["source", "source_line"]
+    return frame.select(*first, pl.exclude(first))
+
+
+def _content_ids(frame: pl.DataFrame) -> pl.Series:
+    hashes = pl.Series(
+        [
+            blake2b(f"{i}\x1f{o}\x1f{s}".encode(), digest_size=8).hexdigest()
+            for i, o, s in zip(
+                frame.get_column("input"),
+                frame.get_column("output"),
+                frame.get_column(SYSTEM_COLUMN),
+                strict=True,
+            )
+        ],
+        dtype=pl.String,
+    )
+    occurrence = pl.DataFrame({"h": hashes}).select(pl.col("h").cum_count().over("h")).to_series()
+    return pl.Series(
+        [h if n == 1 else f"{h}~{n}" for h, n in zip(hashes, occurrence, strict=True)],
+        dtype=pl.String,
+    )

@@ -1,0 +1,211 @@
+"""JSON Lines and JSON-array files to a raw polars frame, one row per readable record.
+
+The happy path is polars' native reader. Only when it fails (a bad line somewhere) do we walk
+the lines in Python to report each bad one and hand the good ones back to polars.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from curate.io.errors import DatasetError, ReadIssue
+
+LINE_COLUMN = "__curate_line"
+"""Raw-frame column holding the 1-based source line of each record."""
+TEXT_COLUMN = "__curate_text"
+"""Raw-frame column holding the JSON text of each record, for exact type checks."""
+
+
+@dataclass
+class RawTable:
+    """Parsed records of one file, before they are mapped onto the canonical shape."""
+
+    frame: pl.DataFrame
+    issues: list[ReadIssue] = field(default_factory=list)
+
+
+def read_json_lines(path: str, data: bytes) -> RawTable:
+    """Parse JSON Lines bytes; blank lines are skipped, bad lines become issues."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    table = _try_native(data, line_numbers=None)
+    if table is not None:
+        return table
+    good, numbers, issues = _filter_bad_lines(path, data)
+    if not good:
+        raise DatasetError(
+            path,
+            f"no readable JSON record ({issues[0].message} on line {issues[0].line})"
+            if issues
+            else "no JSON records",
+        )
+    table = _try_native(b"\n".join(good), numbers) or _from_python_objects(good, numbers)
+    table.issues[:0] = issues
+    return table
+
+
+def read_json_array(path: str, data: bytes) -> RawTable:
+    """Parse a file holding one JSON array of objects (the usual ShareGPT/Alpaca file)."""
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DatasetError(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+    elements, numbers, issues = _split_array(path, text)
+    if not elements:
+        raise DatasetError(path, "the JSON array holds no objects")
+    # Newlines outside strings are plain whitespace in JSON (inside strings they are escaped),
+    # so each element can become one JSON line without re-serialising it.
+    lines = [e.replace("\r", " ").replace("\n", " ").encode() for e in elements]
+    table = _try_native(b"\n".join(lines), numbers) or _from_python_objects(lines, numbers)
+    table.issues[:0] = issues
+    return table
+
+
+def reparse(frame: pl.DataFrame) -> pl.DataFrame:
+    """Parse the kept records again, so that columns get the types of the good rows only."""
+    lines = [text.encode() for text in frame.get_column(TEXT_COLUMN)]
+    numbers = frame.get_column(LINE_COLUMN).to_list()
+    table = _try_native(b"\n".join(lines), numbers) or _from_python_objects(lines, numbers)
+    return table.frame
+
+
+def _try_native(data: bytes, line_numbers: list[int] | None) -> RawTable | None:
+    """polars' reader; None when anything in the bytes needs the slow line-by-line path."""
+    if b"\x00" in data:
+        return None
+    try:
+        lines = pl.read_lines(data, name=TEXT_COLUMN).with_row_index(LINE_COLUMN, offset=1)
+        frame = pl.read_ndjson(data, infer_schema_length=None)
+    except (pl.exceptions.PolarsError, ValueError):
+        return None
+    lines = lines.filter(pl.col(TEXT_COLUMN).str.strip_chars() != "")
+    if lines.height != frame.height or frame.width == 0:
+        return None
+    if line_numbers is not None:
+        lines = lines.with_columns(pl.Series(LINE_COLUMN, line_numbers, dtype=pl.UInt32))
+    frame = pl.concat([lines.select(LINE_COLUMN, TEXT_COLUMN), frame], how="horizontal")
+    return RawTable(frame)
+
+
+def _filter_bad_lines(path: str, data: bytes) -> tuple[list[bytes], list[int], list[ReadIssue]]:
+    """Walk the lines: keep those that hold a JSON object, report every other one."""
+    good: list[bytes] = []
+    numbers: list[int] = []
+    issues: list[ReadIssue] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        raw = raw.rstrip(b"\r")
+        if not raw.strip():
+            continue
+        problem = _line_problem(raw)
+        if problem is None:
+            good.append(raw)
+            numbers.append(number)
+        else:
+            issues.append(ReadIssue(path, number, problem[0], problem[1]))
+    return good, numbers, issues
+
+
+def _line_problem(raw: bytes) -> tuple[str, str] | None:
+    if b"\x00" in raw:
+        return "nul-byte", f"NUL byte at column {raw.index(0) + 1}"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte, column = raw[exc.start], exc.start + 1
+        return "invalid-utf8", f"invalid UTF-8 (byte 0x{byte:02x} at column {column})"
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return "invalid-json", f"invalid JSON: {exc.msg} at column {exc.colno}"
+    except RecursionError:
+        return "invalid-json", "invalid JSON: nested too deeply"
+    if not isinstance(value, dict):
+        return "not-an-object", f"expected a JSON object, got {json_type(value)}"
+    return None
+
+
+def _split_array(path: str, text: str) -> tuple[list[str], list[int], list[ReadIssue]]:
+    """Cut a JSON array into the source text of its elements, with each one's line."""
+    decoder = json.JSONDecoder()
+    start = _skip_space(text, 0)
+    if text[start : start + 1] != "[":
+        raise DatasetError(path, "expected a JSON array or JSON Lines")
+    elements: list[str] = []
+    numbers: list[int] = []
+    issues: list[ReadIssue] = []
+    pos, line, counted = _skip_space(text, start + 1), 1, 0
+    while pos < len(text) and text[pos] != "]":
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            message = f"invalid JSON: {exc.msg} (column {exc.colno})"
+            raise DatasetError(path, message, exc.lineno) from None
+        if isinstance(value, dict):
+            elements.append(text[pos:end])
+            numbers.append(line)
+        else:
+            issues.append(
+                ReadIssue(
+                    path, line, "not-an-object", f"expected a JSON object, got {json_type(value)}"
+                )
+            )
+        pos = _skip_space(text, end)
+        if text[pos : pos + 1] == ",":
+            pos = _skip_space(text, pos + 1)
+        elif text[pos : pos + 1] != "]":
+            bad = line + text.count("\n", counted, pos)
+            raise DatasetError(path, "invalid JSON: expected ',' or ']' between elements", bad)
+    if pos >= len(text):
+        raise DatasetError(path, "invalid JSON: the array is never closed with ']'")
+    return elements, numbers, issues
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _from_python_objects(lines: list[bytes], numbers: list[int]) -> RawTable:
+    """Last resort when polars cannot reconcile a column's types across records.
+
+    A column that mixes containers and scalars (an `extra` field that is a list in one
+    record and a string in another) is kept as JSON text so that nothing is lost.
+    """
+    objects = [json.loads(line) for line in lines]
+    kinds: dict[str, set[str]] = {}
+    for obj in objects:
+        for key, value in obj.items():
+            if value is not None:
+                kinds.setdefault(key, set()).add(json_type(value))
+    mixed = {key for key, seen in kinds.items() if len(seen) > 1}
+    for obj in objects:
+        for key in mixed & obj.keys():
+            if obj[key] is not None:
+                obj[key] = json.dumps(obj[key], ensure_ascii=False)
+    frame = pl.from_dicts(objects, infer_schema_length=None)
+    frame = frame.with_columns(
+        pl.Series(LINE_COLUMN, numbers, dtype=pl.UInt32),
+        pl.Series(TEXT_COLUMN, [line.decode() for line in lines]),
+    )
+    return RawTable(frame.select(LINE_COLUMN, TEXT_COLUMN, pl.exclude(LINE_COLUMN, TEXT_COLUMN)))
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a Python value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"

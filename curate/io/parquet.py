@@ -1,0 +1,25 @@
+"""Parquet files to a raw polars frame; the row number stands in for the line."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+
+from curate.io.errors import DatasetError
+from curate.io.jsonl import LINE_COLUMN, RawTable
+
+
+def read_parquet(path: str, data: bytes) -> RawTable:
+    """Read every column of a Parquet file; `source_line` is the 1-based row number."""
+    if data[-4:] != b"PAR1":
+        raise DatasetError(path, "truncated or corrupt Parquet file (no PAR1 footer)")
+    try:
+        frame = pl.read_parquet(io.BytesIO(data))
+    except (pl.exceptions.PolarsError, OSError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatasetError(path, f"corrupt Parquet file: {first}") from None
+    if frame.height == 0:
+        raise DatasetError(path, "Parquet file holds no rows")
+    rows = pl.int_range(1, frame.height + 1, dtype=pl.UInt32, eager=True).alias(LINE_COLUMN)
+    return RawTable(frame.insert_column(0, rows))

@@ -1,0 +1,112 @@
+"""User configuration: `[tool.curate]` in pyproject.toml or the top level of `curate.toml`.
+
+Keys are kebab-case in TOML (`input-format`) and snake_case in Python. Every section
+forbids unknown keys, so a typo is an error that names the key instead of a silent default.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from curate.schemas.finding import Severity
+
+InputFormat = Literal["auto", "input-output", "alpaca", "sharegpt", "messages"]
+
+
+def to_kebab(name: str) -> str:
+    """Alias generator: `input_format` is written `input-format` in TOML."""
+    return name.replace("_", "-")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=to_kebab, validate_by_name=True, validate_by_alias=True
+    )
+
+
+class FieldSettings(_Section):
+    """Which fields of the source records hold what."""
+
+    input_format: InputFormat = "auto"
+    """Shape of the records; `auto` detects it from the field names of each file."""
+    input: str | None = None
+    """Field holding the prompt in the input/output shape (auto: input, prompt, question, ...)."""
+    output: str | None = None
+    """Field holding the reply in the input/output shape (auto: output, completion, ...)."""
+    category: str = "category"
+    """Field holding the category used for balance rules and stratified splits."""
+    id: str = "id"
+    """Field holding the record id; used when present and unique, else a content hash."""
+
+
+class LintSettings(_Section):
+    """Which rules run and how."""
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    """Rule codes or prefixes to run (`DUP`, `LEAK002`); `ALL` runs every stable rule."""
+    extend_select: list[str] = Field(default_factory=list)
+    """Codes or prefixes added to `select`."""
+    ignore: list[str] = Field(default_factory=list)
+    """Codes or prefixes never to run."""
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    """Severity overrides by rule code, e.g. `{ BAL001 = "error" }`."""
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Per-rule parameters by code; each rule validates its own and rejects unknown ones."""
+    languages: list[str] = Field(default_factory=lambda: ["en"])
+    """ISO 639-1 codes of the languages the dataset may contain."""
+    baseline: str | None = None
+    """Baseline file of accepted findings; only new findings are reported."""
+
+
+class SplitSettings(_Section):
+    """How `curate split` divides the dataset."""
+
+    ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)
+    """Shares of train, val and test; they must sum to 1."""
+    seed: int = 42
+    stratify: str = "category"
+    """Column whose values each split keeps in proportion."""
+
+    @field_validator("ratios")
+    @classmethod
+    def _ratios_sum_to_one(cls, value: tuple[float, float, float]) -> tuple[float, float, float]:
+        if any(r < 0 for r in value) or abs(sum(value) - 1.0) > 1e-6:
+            raise ValueError(f"ratios must be non-negative and sum to 1, got {list(value)}")
+        return value
+
+
+class TrainSettings(_Section):
+    """LoRA fine-tuning defaults for `curate train` and `curate run`."""
+
+    model: str | None = None
+    """Local model directory, GGUF file or hub id; default: the embedded SmolLM2-135M-Instruct."""
+    lora_r: int = Field(default=16, gt=0)
+    lora_alpha: int = Field(default=32, gt=0)
+    lora_dropout: float = Field(default=0.05, ge=0.0, lt=1.0)
+    target_modules: list[str] | Literal["all-linear"] = "all-linear"
+    epochs: float = Field(default=1.0, gt=0)
+    learning_rate: float = Field(default=2e-4, gt=0)
+    batch_size: int = Field(default=8, gt=0)
+    max_seq_length: int = Field(default=512, gt=0)
+    seed: int = 42
+
+
+class ReviewSettings(_Section):
+    """The review app."""
+
+    reviewer: str | None = None
+    """Name recorded with each decision; default: `CURATE_REVIEWER`, then git's user.name."""
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Key overrides by binding id, e.g. `{ "review.keep" = "y" }`."""
+
+
+class CurateSettings(_Section):
+    """Everything under `[tool.curate]`."""
+
+    fields: FieldSettings = Field(default_factory=FieldSettings)
+    lint: LintSettings = Field(default_factory=LintSettings)
+    split: SplitSettings = Field(default_factory=SplitSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)

@@ -1,0 +1,1 @@
+"""The Textual review app (`curate review`); needs the `tui` extra."""
