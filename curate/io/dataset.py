@@ -127,8 +127,10 @@ def read_file(
     data = read_input(path)
     kind = file_kind(path, data)
     raw = _parse(shown, kind, data)
+    del data  # the file's bytes can be as large as the frame: free them before mapping
     shape = detect_shape(shown, raw.frame.columns, fields)
     frame, issues = _drop_invalid(shown, shape, raw)
+    del raw
     if frame.height:
         canonical = to_canonical(shown, shape, frame, fields)
     else:

@@ -40,7 +40,8 @@ def _one_line_per_record(data: bytes, rows: int) -> bool:
 
 def _read_with_python(path: str, data: bytes, separator: str) -> RawTable:
     text = data.decode("utf-8", errors="surrogateescape")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    # Lines end at "\n" only, as editors count them; a lone "\r" stays inside its line.
+    reader = csv.reader(io.StringIO(text, newline="\n"), delimiter=separator, strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []

@@ -49,7 +49,7 @@ def read_input(path: Path) -> bytes:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
             raise DatasetError(shown, f"corrupt gzip file: {exc}") from None
-    if not data.strip():
+    if not data or data.isspace():
         raise DatasetError(shown, "file is empty")
     return data
 

@@ -1,0 +1,149 @@
+"""Seeded synthetic input/output pairs for benchmarks, with planted duplicates as ground truth.
+
+    python benchmarks/synth.py 1000000 /tmp/pairs-1m.jsonl
+
+Texts are drawn from a Zipf-like vocabulary so that unrelated records share common words
+but not long word sequences, as real ones do. A share of records are planted copies of
+earlier ones: exact copies disguised by case, spacing and invisible characters, and near
+copies with 1-3 words edited. The planted pairs are written next to the data as
+`<out>.truth.json`, for precision and recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CATEGORIES = {
+    "billing": 0.22,
+    "shipping": 0.18,
+    "technical": 0.16,
+    "account": 0.12,
+    "returns": 0.1,
+    "product": 0.08,
+    "subscription": 0.07,
+    "feedback": 0.04,
+    "legal": 0.03,
+}
+INVISIBLE = ["\u200b", "\u200c", "\u2060", "\ufeff"]
+
+
+@dataclass
+class Truth:
+    """Planted duplicates: (original index, copy index) pairs."""
+
+    exact: list[tuple[int, int]] = field(default_factory=list)
+    near: list[tuple[int, int]] = field(default_factory=list)
+
+
+def vocabulary(rng: random.Random, size: int = 30_000) -> tuple[list[str], list[float]]:
+    words = {
+        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 10))) for _ in range(size)
+    }
+    ordered = sorted(words)
+    rng.shuffle(ordered)
+    weights = [1.0 / (rank + 10) for rank in range(len(ordered))]
+    return ordered, weights
+
+
+def _text(rng: random.Random, words: list[str], cum: list[float], low: int, high: int) -> str:
+    return " ".join(rng.choices(words, cum_weights=cum, k=rng.randint(low, high)))
+
+
+def _disguise(text: str, rng: random.Random) -> str:
+    """Same text after normalisation: other case, doubled spaces, an invisible character."""
+    tokens = text.split(" ")
+    spot = rng.randrange(len(tokens))
+    tokens[spot] = tokens[spot][:1] + rng.choice(INVISIBLE) + tokens[spot][1:]
+    return "  ".join(tokens).upper() if rng.random() < 0.5 else " \t".join(tokens)
+
+
+def _edit(text: str, rng: random.Random, words: list[str], edits: int) -> str:
+    tokens = text.split(" ")
+    for _ in range(edits):
+        spot = rng.randrange(len(tokens))
+        action = rng.random()
+        if action < 0.5:
+            tokens[spot] = rng.choice(words)
+        elif action < 0.75:
+            tokens.insert(spot, rng.choice(words))
+        elif len(tokens) > 2:
+            del tokens[spot]
+    return " ".join(tokens)
+
+
+def generate(
+    n: int, seed: int = 0, exact_share: float = 0.01, near_share: float = 0.01
+) -> tuple[Iterator[dict[str, str]], Truth]:
+    """Yield n records (dicts) and fill the returned Truth as copies are planted."""
+    rng = random.Random(seed)
+    words, weights = vocabulary(rng)
+    cum, total = [], 0.0
+    for weight in weights:
+        total += weight
+        cum.append(total)
+    names, shares = zip(*CATEGORIES.items(), strict=True)
+    truth = Truth()
+
+    def records() -> Iterator[dict[str, str]]:
+        kept: list[dict[str, str]] = []
+        for index in range(n):
+            roll = rng.random()
+            if kept and roll < exact_share:
+                source = rng.randrange(len(kept))
+                original = kept[source]
+                record = {**original, "input": _disguise(original["input"], rng)}
+                truth.exact.append((int(original["id"][2:]), index))
+            elif kept and roll < exact_share + near_share:
+                source = rng.randrange(len(kept))
+                original = kept[source]
+                edited = _edit(original["output"], rng, words, rng.randint(1, 3))
+                record = {**original, "output": edited}
+                truth.near.append((int(original["id"][2:]), index))
+            else:
+                record = {
+                    "input": _text(rng, words, cum, 15, 60),
+                    "output": _text(rng, words, cum, 20, 140),
+                    "category": rng.choices(names, weights=shares)[0],
+                }
+            record["id"] = f"r-{index}"
+            if len(kept) < 50_000:
+                kept.append(record)
+            elif rng.random() < 0.05:
+                kept[rng.randrange(len(kept))] = record
+            yield record
+
+    return records(), truth
+
+
+def write(n: int, out: Path, seed: int = 0) -> Truth:
+    """Write n records as JSONL to `out` and the planted truth beside it."""
+    records, truth = generate(n, seed)
+    with out.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    truth_path = out.with_name(out.name + ".truth.json")
+    truth_path.write_text(json.dumps({"exact": truth.exact, "near": truth.near}))
+    return truth
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of records")
+    parser.add_argument("out", type=Path, help="JSONL file to write")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    truth = write(args.n, args.out, args.seed)
+    print(
+        f"wrote {args.n:,} records to {args.out} "
+        f"({len(truth.exact):,} exact and {len(truth.near):,} near copies planted)"
+    )
+
+
+if __name__ == "__main__":
+    main()
