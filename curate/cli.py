@@ -40,6 +40,13 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+class LintFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+
 PathsArg = Annotated[list[Path], typer.Argument(help="Dataset files (.jsonl .json .csv .parquet).")]
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="curate.toml or pyproject.toml to use.")
@@ -131,6 +138,124 @@ def stats(
         print(summary.model_dump_json(indent=2))
     else:
         render_stats(summary, Console())
+
+
+def _codes(value: str | None) -> list[str] | None:
+    return [c.strip() for c in value.split(",") if c.strip()] if value else None
+
+
+@app.command()
+@fails_cleanly
+def lint(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Dataset files or folders, linted as one dataset.")
+    ],
+    eval_paths: Annotated[
+        list[Path] | None,
+        typer.Option("--eval", help="Golden/eval set: never trained on; overlap is leakage."),
+    ] = None,
+    config: ConfigOpt = None,
+    select: Annotated[
+        str | None, typer.Option(help="Rules to run: codes or prefixes, comma-separated.")
+    ] = None,
+    extend_select: Annotated[
+        str | None, typer.Option(help="Rules to add to the selection.")
+    ] = None,
+    ignore: Annotated[str | None, typer.Option(help="Rules not to run.")] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--output-format", help="text, json, github or sarif.")
+    ] = LintFormat.TEXT,
+    statistics: Annotated[bool, typer.Option(help="Add counts and seconds per rule.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Report only findings not in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Write today's findings as the baseline.")
+    ] = None,
+    fix: Annotated[bool, typer.Option(help="Write a cleaned copy to --out.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option(help="With --fix: also redact secrets and personal data.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where --fix writes (a file, or a folder for several inputs)."),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are errors.")] = False,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Lint a dataset: exit 0 clean, 1 error findings, 2 bad usage, config or input."""
+    from curate.lint.command import LintRequest
+    from curate.lint.command import lint as run
+
+    settings = load_settings(config)
+    lint_settings = settings.lint.model_copy(
+        update={
+            key: value
+            for key, value in {
+                "select": _codes(select),
+                "ignore": [*settings.lint.ignore, *(_codes(ignore) or [])] if ignore else None,
+                "extend_select": [*settings.lint.extend_select, *(_codes(extend_select) or [])]
+                if extend_select
+                else None,
+            }.items()
+            if value is not None
+        }
+    )
+    settings = settings.model_copy(update={"lint": lint_settings})
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    request = LintRequest(
+        paths=paths,
+        eval_paths=eval_paths or [],
+        output_format=output_format.value,
+        statistics=statistics,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        out=out,
+        exit_zero=exit_zero,
+    )
+    raise typer.Exit(run(request, settings, fields))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: code, name, default severity, what it finds."""
+    from rich.table import Table
+
+    from curate.lint.registry import all_rules
+
+    table = Table(show_edge=False, box=None, pad_edge=False)
+    for column in ("code", "name", "severity", "finds"):
+        table.add_column(column)
+    for code, rule in all_rules().items():
+        table.add_row(code, rule.name, str(rule.severity), rule.summary())
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def rule(code: Annotated[str, typer.Argument(help="A rule code such as DUP002.")]) -> None:
+    """Print a rule's documentation and options."""
+    from curate.lint.registry import all_rules
+
+    found = all_rules().get(code.upper())
+    if found is None:
+        print(f"curate: error: unknown rule {code!r} (see `curate rules`)", file=sys.stderr)
+        raise typer.Exit(2)
+    print(f"{found.code} {found.name} ({found.severity})\n")
+    print(found.doc())
+    options = found.Options.model_fields
+    if options:
+        print("\n## Options")
+        for name, info in options.items():
+            default = info.default_factory() if info.default_factory else info.default  # type: ignore[call-arg]
+            print(
+                f"- {name.replace('_', '-')} = {default!r}: {info.description or ''}".rstrip(": ")
+            )
+    print(f"\nConfigure under [tool.curate.lint.options.{found.code}].")
 
 
 def main() -> None:

@@ -29,7 +29,12 @@ def compute_stats(dataset: Dataset) -> DatasetStats:
     return DatasetStats(
         records=frame.height,
         unreadable=len(dataset.issues),
-        files=[FileStats(**asdict(source)) for source in dataset.sources],
+        files=[
+            FileStats(
+                path=s.path, kind=s.kind, shape=s.shape, records=s.records, unreadable=s.unreadable
+            )
+            for s in dataset.sources
+        ],
         categories=_categories(frame),
         lengths=_lengths(frame),
         languages=_languages(frame),

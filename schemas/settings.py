@@ -22,7 +22,11 @@ def to_kebab(name: str) -> str:
 
 class _Section(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", alias_generator=to_kebab, validate_by_name=True, validate_by_alias=True
+        extra="forbid",
+        alias_generator=to_kebab,
+        validate_by_name=True,
+        validate_by_alias=True,
+        use_attribute_docstrings=True,
     )
 
 
@@ -58,6 +62,9 @@ class LintSettings(_Section):
     """ISO 639-1 codes of the languages the dataset may contain."""
     baseline: str | None = None
     """Baseline file of accepted findings; only new findings are reported."""
+    tokenizer: str | None = None
+    """A `tokenizer.json`, or a model folder holding one (and `tokenizer_config.json` with a
+    chat template), for exact token counts in the LEN rules; without it they estimate."""
 
 
 class SplitSettings(_Section):

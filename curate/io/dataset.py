@@ -57,6 +57,8 @@ class SourceFile:
     """Record shape: input-output, alpaca, sharegpt or messages."""
     records: int
     unreadable: int
+    layout: Shape | None = None
+    """The source fields the shape was read from (for writing records back as they were)."""
 
 
 @dataclass
@@ -126,7 +128,7 @@ def read_file(
     shown = str(path)
     data = read_input(path)
     kind = file_kind(path, data)
-    raw = _parse(shown, kind, data)
+    raw = parse_raw(shown, kind, data)
     del data  # the file's bytes can be as large as the frame: free them before mapping
     shape = detect_shape(shown, raw.frame.columns, fields)
     frame, issues = _drop_invalid(shown, shape, raw)
@@ -136,11 +138,12 @@ def read_file(
     else:
         canonical = pl.DataFrame(schema={k: v for k, v in CANONICAL_SCHEMA.items() if k != "id"})
     canonical = canonical.with_columns(pl.lit(shown).alias("source"))
-    source = SourceFile(shown, kind, shape.name, canonical.height, len(issues))
+    source = SourceFile(shown, kind, shape.name, canonical.height, len(issues), shape)
     return canonical, source, sorted(issues, key=lambda issue: issue.line)
 
 
-def _parse(shown: str, kind: str, data: bytes) -> RawTable:
+def parse_raw(shown: str, kind: str, data: bytes) -> RawTable:
+    """The raw records of a file of the given kind, before shape mapping."""
     if kind == "jsonl":
         return read_json_lines(shown, data)
     if kind == "json":

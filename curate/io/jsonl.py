@@ -53,7 +53,7 @@ def read_json_array(path: str, data: bytes) -> RawTable:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DatasetError(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
-    elements, numbers, issues = _split_array(path, text)
+    elements, numbers, issues = split_array(path, text)
     if not elements:
         raise DatasetError(path, "the JSON array holds no objects")
     # Newlines outside strings are plain whitespace in JSON (inside strings they are escaped),
@@ -127,7 +127,7 @@ def _line_problem(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _split_array(path: str, text: str) -> tuple[list[str], list[int], list[ReadIssue]]:
+def split_array(path: str, text: str) -> tuple[list[str], list[int], list[ReadIssue]]:
     """Cut a JSON array into the source text of its elements, with each one's line."""
     decoder = json.JSONDecoder()
     start = _skip_space(text, 0)

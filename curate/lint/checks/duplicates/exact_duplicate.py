@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from curate.lint.checks.duplicates import KeyOptions
+from curate.lint.context import EVAL_ROLE, LintContext
+from curate.lint.registry import register
+from curate.lint.rule import Rule, Violation
+from curate.schemas.finding import Severity
+
+
+@register
+class ExactDuplicate(Rule):
+    """Record repeats another after normalisation (case, whitespace, Unicode form and
+    invisible characters do not count as differences).
+
+    ## Why it matters
+    Duplicates overweight one example in training, so the model memorises it; copies
+    disguised by a zero-width space, a no-break space or different case still count twice.
+    (Copies that straddle train and test splits are reported as LEAK001.)
+
+    ## Example
+    Line 217 is line 42 again; line 488 is line 260 with a zero-width space in one word.
+
+    ## Fix
+    Keep one copy: `curate lint --fix --out clean.jsonl` keeps the first of each group.
+    """
+
+    code = "DUP001"
+    name = "exact-duplicate"
+    severity = Severity.ERROR
+    Options = KeyOptions
+    fixable = True
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        key = self.options.key  # type: ignore[attr-defined]
+        groups = (
+            ctx.frame.with_columns(ctx.exact_group(key).alias("group"))
+            .filter(pl.col("role") != EVAL_ROLE)
+            .group_by("group", "role", maintain_order=True)
+            .agg(pl.col("id"))
+            .filter(pl.col("id").list.len() > 1)
+        )
+        for records in groups.get_column("id"):
+            yield Violation(
+                records,
+                f"{len(records) - 1} exact {'copy' if len(records) == 2 else 'copies'} "
+                f"of {records[0]} ({key})",
+                {"keep": records[0], "drop": records[1:], "key": key},
+            )

@@ -1,0 +1,37 @@
+"""LANG: languages outside the allowed set, and replies in another language than the prompt."""
+
+from __future__ import annotations
+
+import polars as pl
+from pydantic import Field
+
+from curate.lint.context import LintContext
+from curate.lint.rule import RuleOptions
+
+NAMES = {
+    "en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "zh": "Chinese", "ja": "Japanese",
+    "ko": "Korean", "ar": "Arabic", "pl": "Polish", "tr": "Turkish", "sv": "Swedish",
+}  # fmt: skip
+
+
+class LanguageOptions(RuleOptions):
+    min_words: int = Field(default=6, ge=1)
+    """Texts shorter than this are never judged: a greeting or a number has no language."""
+    min_confidence: float = Field(default=0.9, gt=0.0, le=1.0)
+    """Detector confidence a finding needs."""
+
+
+def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.DataFrame:
+    """`lang` (null unless confident), `confidence`, `method` per record, computed once."""
+    from curate.langid import LanguageParams, detect_languages
+
+    params = LanguageParams(min_words=options.min_words, min_confidence=options.min_confidence)
+    return ctx.shared(
+        f"languages:{field}:{params}",
+        lambda: detect_languages(ctx.frame.get_column(field), params),
+    )
+
+
+def describe(code: str) -> str:
+    return f"{NAMES[code]} ({code})" if code in NAMES else code

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from curate.lint.context import LintContext
+from curate.lint.registry import register
+from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.schemas.finding import Severity
+
+
+class TrivialOptions(RuleOptions):
+    min_words: int = Field(default=3, ge=1)
+    """Outputs with fewer words than this are trivial..."""
+    median_at_least: int = Field(default=10, ge=1)
+    """...when the dataset's median output has at least this many words (so short-answer
+    datasets such as classification are left alone)."""
+
+
+@register
+class TrivialOutput(Rule):
+    """Output is a word or two in a dataset of full answers.
+
+    ## Why it matters
+    "OK", "Yes" or "See above" teaches the model to brush users off; in a dataset of
+    paragraph-long replies they are usually truncated exports or placeholders.
+
+    ## Example
+    `"output": "Thanks!"` where the median reply has 80 words.
+
+    ## Fix
+    Write the full reply or delete the record.
+    """
+
+    code = "LEN002"
+    name = "trivial-output"
+    severity = Severity.WARNING
+    Options = TrivialOptions
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        options: TrivialOptions = self.options  # type: ignore[assignment]
+        words = ctx.word_counts("output")
+        median = words.median() or 0
+        if median < options.median_at_least:
+            return
+        trivial = (words > 0) & (words < options.min_words)
+        for record, count in ctx.frame.select("id", words.alias("w")).filter(trivial).iter_rows():
+            yield Violation(
+                [record],
+                f"output has {count} word{'s' if count != 1 else ''}; the median output has "
+                f"{median:.0f}",
+                {"words": count, "median_words": median},
+            )

@@ -1,0 +1,1 @@
+"""SIZE: enough examples overall, per category and per split to train and to measure."""

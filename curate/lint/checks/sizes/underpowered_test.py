@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import polars as pl
+from pydantic import Field
+
+from curate.lint.context import EVAL_ROLE, LintContext
+from curate.lint.registry import register
+from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.schemas.finding import Location, Severity
+
+# z-scores for a two-sided 95% test with 80% power.
+Z_ALPHA, Z_BETA = 1.959964, 0.841621
+
+
+class PowerOptions(RuleOptions):
+    difference: float = Field(default=0.10, gt=0.0, lt=1.0)
+    """Smallest difference between base and tuned scores (e.g. 0.10 = 10 points of win
+    rate or accuracy) the test set should be able to detect."""
+
+
+def detectable_difference(n: int) -> float:
+    """Smallest difference of two rates near 50% that n paired records detect."""
+    return (Z_ALPHA + Z_BETA) * math.sqrt(0.5 / n) if n else 1.0
+
+
+def records_needed(difference: float) -> int:
+    return math.ceil((Z_ALPHA + Z_BETA) ** 2 * 0.5 / difference**2)
+
+
+@register
+class UnderpoweredTestSplit(Rule):
+    """The test split (or eval set) is too small to tell a real improvement from noise.
+
+    ## Why it matters
+    With 60 test records, base and tuned models must differ by about 25 points before the
+    difference is more than chance: smaller real gains (or losses) look like noise, and
+    noise looks like a gain.
+
+    ## Example
+    A test split of 64 records can detect differences of 25 points; 393 are needed for 10.
+
+    ## Fix
+    Give the test split more records (a larger test ratio or more data), or accept a larger
+    `difference` under `[tool.curate.lint.options.SIZE005]`.
+    """
+
+    code = "SIZE005"
+    name = "underpowered-test-split"
+    severity = Severity.WARNING
+    Options = PowerOptions
+
+    def check(self, ctx: LintContext) -> Iterator[Violation]:
+        wanted = self.options.difference  # type: ignore[attr-defined]
+        needed = records_needed(wanted)
+        for role in ("test", EVAL_ROLE):
+            split = ctx.frame.filter(pl.col("role") == role)
+            if not split.is_empty() and split.height < needed:
+                where = [Location(path=p) for p in split.get_column("source").unique()]
+                yield self._violation(f"{role} set", split.height, needed, wanted, where)
+        if not ctx.has_splits:
+            share = ctx.settings.split.ratios[2]
+            projected = round(ctx.training.height * share)
+            if projected < needed:
+                where = [Location(path=s.path) for s in ctx.dataset.sources]
+                yield self._violation(f"a {share:.0%} test split", projected, needed, wanted, where)
+
+    @staticmethod
+    def _violation(
+        what: str, n: int, needed: int, wanted: float, where: list[Location]
+    ) -> Violation:
+        can = detectable_difference(n)
+        return Violation(
+            [],
+            f"{what} of {n} records detects differences of {can:.0%} or more "
+            f"(95% confidence, 80% power); {needed} records are needed for {wanted:.0%}",
+            {"records": n, "detectable_difference": round(can, 3), "needed": needed},
+            locations=where,
+        )

@@ -1,0 +1,106 @@
+"""The work behind `curate lint`: paths, settings, run, baseline, fix, report, exit code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+
+from curate.io import DATASET_SUFFIXES, DatasetError, read_dataset
+from curate.lint.baseline import load_baseline, without_baseline, write_baseline
+from curate.lint.engine import run_lint, summarise
+from curate.lint.fix import output_paths, plan_fixes, write_fixed
+from curate.lint.report.machine import render_github, render_json, render_sarif
+from curate.lint.report.text import render_text
+from curate.schemas.settings import CurateSettings, FieldSettings
+
+
+@dataclass
+class LintRequest:
+    """What the user asked for on the command line."""
+
+    paths: list[Path]
+    eval_paths: list[Path] = field(default_factory=list)
+    output_format: str = "text"
+    statistics: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    out: Path | None = None
+    exit_zero: bool = False
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a directory stands for the dataset files directly inside it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file()
+                and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
+                and not p.name.endswith(".review.jsonl")
+            )
+            if not found:
+                raise DatasetError(str(path), "no dataset files (.jsonl .json .csv .parquet) here")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) -> int:
+    """Run the linter as the CLI does; returns the exit code (0 clean, 1 errors)."""
+    if request.fix and request.out is None:
+        raise DatasetError("--fix", "needs --out PATH: curate never writes over its input")
+    data_files = expand_paths(request.paths)
+    eval_files = expand_paths(request.eval_paths)
+    dataset = read_dataset([*data_files, *eval_files], fields)
+    eval_sources = {str(p) for p in eval_files}
+    report = run_lint(dataset, settings, eval_sources, statistics=request.statistics)
+    suppressed = 0
+    baseline_path = request.baseline or (
+        Path(settings.lint.baseline) if settings.lint.baseline else None
+    )
+    if baseline_path is not None and request.write_baseline is None:
+        kept, suppressed = without_baseline(
+            report.findings, dataset.frame, load_baseline(baseline_path)
+        )
+        report = report.model_copy(
+            update={"findings": kept, "summary": summarise(len(dataset), kept)}
+        )
+    if request.write_baseline is not None:
+        count = write_baseline(request.write_baseline, report.findings, dataset.frame)
+        print(f"wrote {count} findings to {request.write_baseline}", file=sys.stderr)
+    if request.fix and request.out is not None:
+        training = [s for s in dataset.sources if s.path not in eval_sources]
+        plan = plan_fixes(report.findings, request.unsafe_fixes)
+        written = write_fixed(dataset, plan, output_paths(training, request.out))
+        for target, count in written.items():
+            print(
+                f"wrote {count:,} records to {target} ({len(plan.drop):,} left out, "
+                f"{len(plan.redact):,} redacted)",
+                file=sys.stderr,
+            )
+    _emit(request.output_format, report, suppressed)
+    return 1 if report.summary.errors and not request.exit_zero else 0
+
+
+def _emit(output_format: str, report: object, suppressed: int) -> None:
+    from curate.schemas.lint import LintReport
+
+    assert isinstance(report, LintReport)
+    if output_format == "json":
+        print(render_json(report))
+    elif output_format == "github":
+        text = render_github(report)
+        if text:
+            print(text)
+    elif output_format == "sarif":
+        print(render_sarif(report))
+    else:
+        render_text(report, Console(highlight=False), suppressed)

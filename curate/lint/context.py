@@ -1,0 +1,155 @@
+"""What rules read: the dataset with each record's split role, and the work rules share.
+
+Shared work (normal forms, duplicate groups, MinHash clusters, languages, lengths) is
+computed the first time a rule asks for it and cached on the Dataset, so a run does it once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import polars as pl
+
+from curate.io import Dataset
+from curate.normalize import dedup_form
+from curate.schemas.finding import Location
+from curate.schemas.settings import CurateSettings
+
+if TYPE_CHECKING:
+    from curate.dedup import NearDuplicates
+    from curate.lint.checks.duplicates import NearOptions
+    from curate.tokens import TokenCounts
+
+Key = Literal["input", "output", "both"]
+T = TypeVar("T")
+
+SPLIT_NAMES = re.compile(r"^(train|training|val|valid|validation|dev|test|testing)(?=$|[-_.])")
+ROLE_OF_NAME = {
+    "train": "train",
+    "training": "train",
+    "val": "val",
+    "valid": "val",
+    "validation": "val",
+    "dev": "val",
+    "test": "test",
+    "testing": "test",
+}
+EVAL_ROLE = "eval"
+
+
+def role_of(path: str) -> str:
+    """`train`, `val` or `test` for files named after a split (any extension), else ''."""
+    match = SPLIT_NAMES.match(Path(path).name.lower())
+    return ROLE_OF_NAME[match.group(1)] if match else ""
+
+
+class LintContext:
+    """The dataset as rules see it.
+
+    `frame` is the canonical frame plus `role`: the split a record belongs to (`train`,
+    `val`, `test`), `eval` for records of `--eval` files, or '' for an unsplit dataset.
+    Most rules look at `training` (everything but eval records); leakage rules compare roles.
+    """
+
+    def __init__(
+        self, dataset: Dataset, settings: CurateSettings, eval_paths: set[str] | None = None
+    ) -> None:
+        self.dataset = dataset
+        self.settings = settings
+        eval_paths = eval_paths or set()
+        roles = {
+            source.path: EVAL_ROLE if source.path in eval_paths else role_of(source.path)
+            for source in dataset.sources
+        }
+        self.frame = dataset.frame.with_columns(
+            pl.col("source").replace_strict(roles, default="").alias("role")
+        )
+        self._row_of: dict[str, int] | None = None
+
+    # --- views ---------------------------------------------------------------------------
+
+    @property
+    def training(self) -> pl.DataFrame:
+        """Records that are training data (not from `--eval` files)."""
+        return self.frame.filter(pl.col("role") != EVAL_ROLE)
+
+    @property
+    def roles(self) -> set[str]:
+        return set(self.frame.get_column("role").unique().to_list())
+
+    @property
+    def has_splits(self) -> bool:
+        return bool(self.roles & {"train", "val", "test"})
+
+    def locations(self, ids: list[str]) -> list[Location]:
+        """File and line of each record, in the order given."""
+        if self._row_of is None:
+            self._row_of = {rid: i for i, rid in enumerate(self.frame.get_column("id"))}
+        sources = self.frame.get_column("source")
+        lines = self.frame.get_column("source_line")
+        rows = [self._row_of[rid] for rid in ids if rid in self._row_of]
+        return [Location(path=sources[r], line=lines[r]) for r in rows]
+
+    # --- shared work ---------------------------------------------------------------------
+
+    def shared(self, name: str, compute: Callable[[], T]) -> T:
+        """Compute once per dataset: `ctx.shared("x", lambda: ...)`."""
+        cache: dict[str, Any] = self.dataset.cache
+        if name not in cache:
+            cache[name] = compute()
+        return cache[name]  # type: ignore[no-any-return]
+
+    def normal_text(self, key: Key) -> pl.Series:
+        """The dedup normal form of input, output, or both joined by a newline."""
+
+        def compute() -> pl.Series:
+            if key == "both":
+                joined = pl.concat_str(
+                    [dedup_form(pl.col("input")), pl.lit("\n"), dedup_form(pl.col("output"))]
+                )
+                return self.frame.select(joined.alias("both")).to_series()
+            return self.frame.select(dedup_form(pl.col(key))).to_series()
+
+        return self.shared(f"normal_text:{key}", compute)
+
+    def exact_group(self, key: Key) -> pl.Series:
+        """Per record, the row index of the first record with the same normal form."""
+
+        def compute() -> pl.Series:
+            text = self.normal_text(key)
+            frame = pl.DataFrame({"t": text}).with_row_index("row")
+            return frame.select(pl.col("row").min().over("t")).to_series()
+
+        return self.shared(f"exact_group:{key}", compute)
+
+    def near_duplicates(self, options: NearOptions) -> NearDuplicates:
+        """MinHash LSH clusters over the normal form; exact copies are left to DUP001."""
+        from curate.dedup import NearDuplicateParams, near_duplicates
+
+        params = NearDuplicateParams(
+            threshold=options.threshold, ngram=options.ngram, num_perm=options.num_perm
+        )
+
+        def compute() -> NearDuplicates:
+            groups = self.exact_group(options.key)
+            first_copy = groups == pl.int_range(0, len(groups), eager=True).cast(groups.dtype)
+            return near_duplicates(
+                self.normal_text(options.key), params, candidates_mask=first_copy.to_numpy()
+            )
+
+        return self.shared(f"near:{options.key}:{params}", compute)
+
+    def tokens(self) -> TokenCounts:
+        """Prompt and total token counts (exact with `lint.tokenizer`, else estimated)."""
+        from curate.tokens import count_tokens
+
+        return self.shared("tokens", lambda: count_tokens(self.frame, self.settings.lint.tokenizer))
+
+    def word_counts(self, field: Literal["input", "output"]) -> pl.Series:
+        return self.shared(
+            f"words:{field}",
+            lambda: self.frame.select(pl.col(field).str.count_matches(r"\w+")).to_series(),
+        )

@@ -1,0 +1,112 @@
+"""Run the selected rules over a dataset and collect their findings."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from pydantic import ValidationError
+
+from curate.config import ConfigError
+from curate.io import Dataset
+from curate.lint.context import LintContext
+from curate.lint.registry import RegistryError, all_rules, select_rules
+from curate.lint.rule import Rule
+from curate.schemas.finding import Finding, Severity
+from curate.schemas.lint import LintReport, LintSummary, RuleTiming
+from curate.schemas.settings import CurateSettings
+
+
+def build_rules(settings: CurateSettings) -> list[Rule]:
+    """Instantiate the selected rules with their validated options.
+
+    Raises ConfigError for an unknown code or option, so a typo never silently runs defaults.
+    """
+    lint = settings.lint
+    try:
+        codes = select_rules(lint.select, lint.extend_select, lint.ignore)
+    except RegistryError as exc:
+        raise ConfigError(f"lint: {exc}") from None
+    rules = all_rules()
+    for code in [*lint.options, *lint.severity]:
+        if code not in rules:
+            raise ConfigError(f"lint: unknown rule {code!r} in options or severity")
+    built = []
+    for code in codes:
+        cls = rules[code]
+        try:
+            options = cls.Options.model_validate(lint.options.get(code, {}))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            key = ".".join(str(part) for part in error["loc"])
+            raise ConfigError(f"lint.options.{code}: {key}: {error['msg']}") from None
+        built.append(cls(options))
+    return built
+
+
+def run_lint(
+    dataset: Dataset,
+    settings: CurateSettings,
+    eval_paths: set[str] | None = None,
+    statistics: bool = False,
+) -> LintReport:
+    """Lint `dataset` (with `--eval` files among its sources) and return the report.
+
+    Findings are sorted worst first, then by rule code and location.
+    """
+    rules = build_rules(settings)
+    ctx = LintContext(dataset, settings, eval_paths)
+    findings: list[Finding] = []
+    timings: list[RuleTiming] = []
+    for rule in rules:
+        severity = settings.lint.severity.get(rule.code, rule.severity)
+        started = time.perf_counter()
+        count = 0
+        for violation in rule.check(ctx):
+            count += 1
+            locations = violation.locations
+            if locations is None:
+                locations = ctx.locations(violation.records)
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=violation.message,
+                    records=violation.records,
+                    locations=locations,
+                    detail=violation.detail,
+                )
+            )
+        timings.append(
+            RuleTiming(rule=rule.code, seconds=time.perf_counter() - started, findings=count)
+        )
+    findings.sort(key=_order)
+    return LintReport(
+        summary=summarise(len(dataset), findings),
+        findings=findings,
+        timings=timings if statistics else None,
+    )
+
+
+def summarise(records: int, findings: list[Finding]) -> LintSummary:
+    """Counts by severity and by rule."""
+    severities = Counter(f.severity for f in findings)
+    by_rule = Counter(f.rule for f in findings)
+    return LintSummary(
+        records=records,
+        errors=severities[Severity.ERROR],
+        warnings=severities[Severity.WARNING],
+        infos=severities[Severity.INFO],
+        by_rule=dict(sorted(by_rule.items())),
+    )
+
+
+def _order(finding: Finding) -> tuple[int, str, str, int]:
+    first = finding.locations[0] if finding.locations else None
+    return (
+        finding.severity.rank,
+        finding.rule,
+        first.path if first else "",
+        (first.line or 0) if first else 0,
+    )

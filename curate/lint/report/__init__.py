@@ -1,0 +1,1 @@
+"""Reporters: the same LintReport as text for people, or JSON, GitHub annotations, SARIF."""

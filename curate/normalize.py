@@ -1,0 +1,43 @@
+"""The normal form that duplicates are compared in.
+
+Two records are exact duplicates when their texts are equal after Unicode NFKC, lower-casing,
+removing invisible characters and collapsing whitespace: a zero-width space, a no-break
+space, fullwidth letters, Cyrillic look-alikes or extra spaces must not hide a copy.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Characters that render as nothing: zero-width spaces and joiners, soft hyphen, word
+# joiner, bidi controls, variation selectors, Hangul fillers, BOM and Unicode tag characters.
+INVISIBLE = (
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
+)
+# Cyrillic and Greek letters that look like Latin ones (after lower-casing), from Unicode's
+# confusables list: folding them keeps a homoglyph-swapped copy from passing as new text.
+CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ѵ": "v", "һ": "h", "ӏ": "l",
+}  # fmt: skip
+
+
+def dedup_form(text: pl.Expr) -> pl.Expr:
+    """The text as duplicates are compared: NFKC, lower case, no invisible characters,
+    look-alike letters folded, whitespace collapsed."""
+    return (
+        text.str.normalize("NFKC")
+        .str.replace_all(INVISIBLE, "")
+        .str.to_lowercase()
+        .str.replace_many(CONFUSABLES)
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def visible_form(text: pl.Expr) -> pl.Expr:
+    """NFKC without invisible characters, case kept: what detectors of secrets scan."""
+    return text.str.normalize("NFKC").str.replace_all(INVISIBLE, "")
