@@ -81,6 +81,8 @@ def _reject_binary(shown: str, data: bytes) -> None:
             raise DatasetError(shown, f"binary file ({what}), not a text dataset")
     if head.startswith(_UTF16_BOMS) or head[1:2] == b"\x00" or head[:1] == b"\x00":
         raise DatasetError(shown, "file is UTF-16 or binary; datasets must be UTF-8 text")
-    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
-    if control > len(head) * 0.1:
-        raise DatasetError(shown, "binary file (many non-text bytes), not a text dataset")
+    # Text with a few stray control characters or bad bytes is still text (the bad records
+    # are reported one by one); NUL bytes or a mass of undecodable bytes mean binary.
+    undecodable = len(head) - len(head.decode("utf-8", errors="ignore").encode("utf-8"))
+    if head.count(0) > len(head) * 0.01 or undecodable > len(head) * 0.1:
+        raise DatasetError(shown, "binary file (not UTF-8 text), not a text dataset")
