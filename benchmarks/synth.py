@@ -2,11 +2,11 @@
 
     python benchmarks/synth.py 1000000 /tmp/pairs-1m.jsonl
 
-Texts are drawn from a Zipf-like vocabulary so that unrelated records share common words
-but not long word sequences, as real ones do. A share of records are planted copies of
-earlier ones: exact copies disguised by case, spacing and invisible characters, and near
-copies with 1-3 words edited. The planted pairs are written next to the data as
-`<out>.truth.json`, for precision and recall.
+Texts are drawn from the word frequencies of the bundled English samples, so unrelated
+records share common words but not long word sequences, as real ones do. A share of
+records are planted copies of earlier ones: exact copies disguised by case, spacing and
+invisible characters, and near copies with 1-3 words edited. The planted pairs are
+written next to the data as `<out>.truth.json`, for precision and recall.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import string
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ CATEGORIES = {
     "feedback": 0.04,
     "legal": 0.03,
 }
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 INVISIBLE = ["\u200b", "\u200c", "\u2060", "\ufeff"]
 
 
@@ -41,14 +43,28 @@ class Truth:
     near: list[tuple[int, int]] = field(default_factory=list)
 
 
-def vocabulary(rng: random.Random, size: int = 30_000) -> tuple[list[str], list[float]]:
-    words = {
-        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 10))) for _ in range(size)
-    }
-    ordered = sorted(words)
-    rng.shuffle(ordered)
-    weights = [1.0 / (rank + 10) for rank in range(len(ordered))]
-    return ordered, weights
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    """Words of the bundled English samples with their frequencies: real English word
+    frequencies (function words included), so language checks see English."""
+    counts: Counter[str] = Counter()
+    for name in ("support_tickets.jsonl", "alpaca.jsonl", "chat_messages.jsonl"):
+        for line in (SAMPLES / name).read_text(encoding="utf-8").splitlines():
+            text = " ".join(_strings(json.loads(line))).lower()
+            counts.update(re.findall(r"[a-z']+", text))
+    words = sorted(counts)
+    rng.shuffle(words)
+    return words, [float(counts[w]) for w in words]
+
+
+def _strings(value: object) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def _text(rng: random.Random, words: list[str], cum: list[float], low: int, high: int) -> str:
