@@ -43,7 +43,7 @@ class ExactDuplicate(Rule):
             .agg(pl.col("id"))
             .filter(pl.col("id").list.len() > 1)
         )
-        for records in groups.get_column("id"):
+        for records in groups.get_column("id").to_list():
             yield Violation(
                 records,
                 f"{len(records) - 1} exact {'copy' if len(records) == 2 else 'copies'} "

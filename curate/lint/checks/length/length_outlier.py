@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import polars as pl
@@ -16,6 +17,9 @@ class OutlierOptions(RuleOptions):
     """Robust z-score (median and MAD of log length) beyond which a length is an outlier."""
     min_records: int = Field(default=20, ge=3)
     """Too few records make any length look unusual: below this the rule stays quiet."""
+    min_ratio: float = Field(default=3.0, gt=1.0)
+    """An outlier must also be this many times longer (or shorter) than the median, so a
+    dataset of near-identical lengths does not flag a reply twice the usual size."""
 
 
 @register
@@ -58,7 +62,8 @@ class LengthOutlier(Rule):
                 ).alias("z")
             )
             median = scored.get_column("chars").median()
-            outliers = scored.filter(pl.col("z").abs() > options.max_z).drop_nans()
+            far = (pl.col("log") - pl.col("log").median()).abs() >= math.log(options.min_ratio)
+            outliers = scored.filter((pl.col("z").abs() > options.max_z) & far).drop_nans()
             for record, length, _, z in outliers.iter_rows():
                 side = "longer" if z > 0 else "shorter"
                 yield Violation(

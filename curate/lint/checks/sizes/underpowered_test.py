@@ -72,10 +72,11 @@ class UnderpoweredTestSplit(Rule):
         what: str, n: int, needed: int, wanted: float, where: list[Location]
     ) -> Violation:
         can = detectable_difference(n)
+        power = f"detects differences of {can:.0%} or more" if can < 1 else "cannot measure any"
         return Violation(
             [],
-            f"{what} of {n} records detects differences of {can:.0%} or more "
-            f"(95% confidence, 80% power); {needed} records are needed for {wanted:.0%}",
+            f"{what} of {n} records {power} (95% confidence, 80% power); "
+            f"{needed} records are needed for {wanted:.0%}",
             {"records": n, "detectable_difference": round(can, 3), "needed": needed},
             locations=where,
         )

@@ -1,0 +1,207 @@
+"""Language identification: confident answers only, the cheap function-word test first, and
+agreement with full langdetect."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from langdetect import DetectorFactory, detect_langs
+from polars.testing import assert_frame_equal
+
+from curate import langid
+from curate.langid import (
+    ANSWERED_LANGUAGES,
+    FUNCTION_WORDS,
+    GUARD_WORDS,
+    LanguageParams,
+    detect_languages,
+)
+from tests.conftest import SAMPLES
+
+PARAGRAPHS = {
+    "en": "Thanks for getting back to me so quickly. The replacement arrived this morning and it "
+    "works perfectly, so I don't need the return label any more.",
+    "es": "Gracias por tu respuesta tan rápida. El paquete de reemplazo llegó esta mañana y "
+    "funciona perfectamente, así que ya no necesito la etiqueta de devolución.",
+    "de": "Vielen Dank für die schnelle Antwort. Das Ersatzpaket ist heute Morgen angekommen und "
+    "funktioniert einwandfrei, deshalb brauche ich das Rücksendeetikett nicht mehr.",
+    "fr": "Merci pour votre réponse rapide. Le colis de remplacement est arrivé ce matin et il "
+    "fonctionne parfaitement, je n'ai donc plus besoin de l'étiquette de retour.",
+    "it": "Grazie per la risposta così veloce. Il pacco sostitutivo è arrivato stamattina e "
+    "funziona perfettamente, quindi non mi serve più l'etichetta per il reso.",
+    "pt": "Obrigado pela resposta tão rápida. A encomenda de substituição chegou hoje de manhã e "
+    "funciona perfeitamente, por isso já não preciso da etiqueta de devolução.",
+    "nl": "Bedankt voor je snelle antwoord. Het vervangende pakket is vanochtend aangekomen en "
+    "werkt perfect, dus ik heb het retourlabel niet meer nodig.",
+}
+NON_LATIN = {
+    "ru": "Спасибо за быстрый ответ. Посылка с заменой пришла сегодня утром и работает отлично, "
+    "поэтому этикетка для возврата мне больше не нужна.",
+    "zh": "我两个星期前订了一件外套，但是包裹到现在还没有到。物流信息已经好几天没有更新了。"
+    "请问我的订单现在在哪里？",
+}
+# Neighbours of the answered languages: the function-word test must leave them to langdetect.
+NEIGHBOURS = {
+    "ca": "Moltes gràcies per la resposta tan ràpida. El paquet de substitució ha arribat aquest "
+    "matí i funciona perfectament, així que ja no necessito l'etiqueta de devolució.",
+    "af": "Baie dankie vir jou vinnige antwoord. Die vervangende pakkie het vanoggend aangekom en "
+    "werk perfek, so ek het nie meer die retoerplakker nodig nie.",
+    "da": "Tak for dit hurtige svar. Den nye pakke kom i morges og virker perfekt, så jeg har "
+    "ikke længere brug for returlabelen.",
+}
+SHORT = ["Hi", "Thanks!", "12345", "ok thx", "#NW-482913", "ok ok ok ok ok ok ok ok", "", None]
+
+
+def detect(*texts: str | None, params: LanguageParams | None = None) -> list[dict]:
+    series = pl.Series(texts, dtype=pl.String)
+    return detect_languages(series, params or LanguageParams()).to_dicts()
+
+
+def reference(text: str) -> tuple[str, float]:
+    """Full langdetect, seeded, as the benchmark runs it."""
+    top = detect_langs(text)[0]
+    return top.lang.split("-")[0], top.prob
+
+
+@pytest.fixture
+def seeded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DetectorFactory, "seed", 0)
+
+
+def test_paragraphs_in_the_answered_languages_are_confident_and_cheap() -> None:
+    rows = detect(*PARAGRAPHS.values())
+    for lang, row in zip(PARAGRAPHS, rows, strict=True):
+        assert row["lang"] == lang
+        assert row["method"] == "function-words"
+        assert 0.9 <= row["confidence"] <= 1.0
+
+
+@pytest.mark.parametrize("text", SHORT, ids=repr)
+def test_short_texts_are_never_a_confident_guess(text: str | None) -> None:
+    [row] = detect(text)
+    assert row["lang"] is None
+    assert row["confidence"] == 0.0
+    assert row["method"] in {"too-short", "no-letters"}
+
+
+def test_short_texts_methods() -> None:
+    methods = [row["method"] for row in detect(*SHORT)]
+    assert methods == [
+        "too-short",
+        "too-short",
+        "no-letters",
+        "too-short",
+        "too-short",
+        "too-short",
+        "no-letters",
+        "no-letters",
+    ]
+
+
+def test_min_words_counts_distinct_words() -> None:
+    text = "Thanks so much for all your help"  # 7 distinct words
+    assert detect(text)[0]["lang"] == "en"
+    assert detect(text, params=LanguageParams(min_words=8))[0]["method"] == "too-short"
+
+
+@pytest.mark.parametrize(("lang", "text"), list(NON_LATIN.items()), ids=list(NON_LATIN))
+def test_non_latin_scripts_go_to_langdetect(lang: str, text: str) -> None:
+    [row] = detect(text)
+    assert row["method"] == "langdetect"
+    assert row["lang"] == lang
+    assert row["confidence"] >= 0.9
+
+
+def test_chinese_without_spaces_counts_words() -> None:
+    # One run of letters between punctuation marks is not one word.
+    assert detect("我的订单两个星期了还没有到")[0]["method"] == "langdetect"
+    assert detect("你好")[0]["method"] == "too-short"
+
+
+@pytest.mark.parametrize(("lang", "text"), list(NEIGHBOURS.items()), ids=list(NEIGHBOURS))
+def test_neighbouring_languages_are_left_to_langdetect(lang: str, text: str) -> None:
+    [row] = detect(text)
+    assert row["method"] == "langdetect"
+    # langdetect hesitates between Danish and Norwegian here (0.85): no confident answer.
+    assert row["lang"] == (None if lang == "da" else lang)
+
+
+def test_mixed_frame_keeps_order_and_types() -> None:
+    texts = [PARAGRAPHS["de"], "Hi", NON_LATIN["ru"], None, PARAGRAPHS["en"], NON_LATIN["ru"]]
+    frame = detect_languages(pl.Series(texts))
+    assert frame.schema == pl.Schema(
+        {"lang": pl.String, "confidence": pl.Float64, "method": pl.String}
+    )
+    assert frame["lang"].to_list() == ["de", None, "ru", None, "en", "ru"]
+    assert frame["method"].to_list() == [
+        "function-words",
+        "too-short",
+        "langdetect",
+        "no-letters",
+        "function-words",
+        "langdetect",
+    ]
+    assert detect_languages(pl.Series([], dtype=pl.String)).height == 0
+
+
+def test_support_tickets_are_answered_by_the_cheap_test() -> None:
+    tickets = pl.read_ndjson(SAMPLES / "support_tickets.jsonl")
+    texts = pl.concat([tickets["input"], tickets["output"]])
+    frame = detect_languages(texts)
+    counts = dict(frame["method"].value_counts().iter_rows())
+    assert counts["function-words"] >= 0.98 * texts.len()
+    assert frame.filter(pl.col("method") == "function-words")["lang"].unique().sort().to_list() == [
+        "de",
+        "en",
+        "es",
+    ]
+
+
+def test_planted_language_problems_are_found() -> None:
+    tickets = pl.read_ndjson(SAMPLES / "support_tickets.jsonl")
+    planted = tickets.filter(pl.col("id").is_in(["T-00143", "T-00540"])).sort("id")
+    inputs = detect_languages(planted["input"])["lang"].to_list()
+    outputs = detect_languages(planted["output"])["lang"].to_list()
+    assert inputs == ["es", "de"]  # non-English tickets
+    assert outputs == ["es", "en"]  # T-00540: German ticket, English reply
+
+
+def test_deterministic() -> None:
+    texts = pl.Series([*PARAGRAPHS.values(), *NON_LATIN.values(), *NEIGHBOURS.values(), "Hi"])
+    first = detect_languages(texts)
+    assert_frame_equal(first, detect_languages(texts))
+    langid._detector_factory.cache_clear()  # a fresh langdetect factory gives the same
+    assert_frame_equal(first, detect_languages(texts))
+
+
+@pytest.mark.usefixtures("seeded")
+def test_confident_answers_agree_with_langdetect_on_the_sample_outputs() -> None:
+    outputs = pl.read_ndjson(SAMPLES / "support_tickets.jsonl")["output"]
+    frame = detect_languages(outputs).with_columns(text=outputs)
+    confident = frame.filter(pl.col("lang").is_not_null())
+    assert confident.height == outputs.len() - 1  # the planted empty reply
+    for row in confident.iter_rows(named=True):
+        assert row["lang"] == reference(row["text"])[0], row["text"]
+
+
+@pytest.mark.usefixtures("seeded")
+def test_langdetect_path_reports_langdetect_probability() -> None:
+    [row] = detect(NON_LATIN["ru"])
+    lang, prob = reference(NON_LATIN["ru"])
+    assert (row["lang"], row["confidence"]) == (lang, pytest.approx(prob))
+    low = detect(NON_LATIN["ru"], params=LanguageParams(min_confidence=1.01))[0]
+    assert low["lang"] is None
+    assert low["confidence"] == pytest.approx(prob)
+
+
+def test_word_lists_are_lowercase_single_tokens() -> None:
+    assert set(ANSWERED_LANGUAGES) >= {"en", "es", "de", "fr", "it", "pt", "nl"}
+    assert not set(FUNCTION_WORDS) & set(GUARD_WORDS)
+    for words in (*FUNCTION_WORDS.values(), *GUARD_WORDS.values()):
+        assert 20 <= len(words) <= 130
+        for word in words:
+            assert word == word.lower() and word.isalpha(), word
+    for lang in ANSWERED_LANGUAGES:  # every answered language has distinctive evidence
+        codes = langid._word_codes()
+        index = codes.languages.index(lang)
+        assert sum(owner == index for owner in codes.owner.values()) >= 20, lang

@@ -1,0 +1,76 @@
+"""The pre-commit hook, run by pre-commit itself on a throwaway git repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _try_repo(repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(ROOT),
+            "curate-lint",
+            "--verbose",
+            "--files",
+            *files,
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_hook_fails_on_a_bad_dataset_and_passes_on_a_good_one(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo, home = tmp_path / "repo", tmp_path / "pre-commit-home"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    bad = [json.loads(line) for line in (SAMPLES / "support_tickets.jsonl").open()]
+    (repo / "bad.jsonl").write_text("".join(json.dumps(r) + "\n" for r in bad))
+    good = [r for r in bad[:300] if r["output"]]
+    seen, unique = set(), []
+    for record in good:  # the first 300 tickets minus the planted problems
+        if (
+            record["input"] not in seen
+            and "sk_live" not in record["output"]
+            and "@" not in record["output"]
+        ):
+            seen.add(record["input"])
+            unique.append(record)
+    (repo / "good.jsonl").write_text("".join(json.dumps(r) + "\n" for r in unique))
+    _git(repo, "add", ".")
+
+    failed = _try_repo(repo, home, "bad.jsonl")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "DUP001" in failed.stdout and "LEAK005" in failed.stdout
+
+    passed = _try_repo(repo, home, "good.jsonl")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    # The hook's environment holds the core install only.
+    installed = {p.name.split("-")[0].lower() for p in home.rglob("site-packages/*")}
+    assert "polars" in installed
+    assert not {"torch", "textual", "transformers"} & installed

@@ -1,0 +1,95 @@
+"""Every rule's pass and fail cases from tests/lint/cases/<CODE>.yaml, run through the engine.
+
+A case gives records (or raw file contents, or several files such as train/test splits
+and --eval files) and, for fail cases, the findings expected: each as the sorted list of
+`file:line` locations it points at (`file` alone for findings about a whole file).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from curate.io import read_dataset
+from curate.lint.engine import run_lint
+from curate.lint.registry import all_rules
+from curate.schemas.settings import CurateSettings, LintSettings
+
+CASES = Path(__file__).parent / "cases"
+
+
+def load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.yaml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        code = path.stem
+        for kind in ("pass", "fail"):
+            for case in spec.get(kind, []):
+                options = {**spec.get("options", {}), **case.get("options", {})}
+                params.append(
+                    pytest.param(code, kind, case, options, id=f"{code}-{kind}-{case['name']}")
+                )
+    return params
+
+
+def write_case(tmp_path: Path, case: dict[str, Any]) -> tuple[list[Path], list[Path]]:
+    files: dict[str, Any] = {**case.get("files", {}), **case.get("raw", {})}
+    if "records" in case:
+        files["data.jsonl"] = case["records"]
+    for name, content in case.get("extra", {}).items():  # side files such as a JSON schema
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    written, evals = [], []
+    for group, target in ((files, written), (case.get("eval", {}), evals)):
+        for name, content in group.items():
+            path = tmp_path / name
+            if isinstance(content, str):
+                path.write_text(content, encoding="utf-8")
+            else:
+                path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in content))
+            target.append(path)
+    return written, evals
+
+
+def located(finding: Any) -> list[str]:
+    return sorted(
+        f"{Path(loc.path).name}:{loc.line}" if loc.line else Path(loc.path).name
+        for loc in finding.locations
+    )
+
+
+@pytest.mark.parametrize(("code", "kind", "case", "options"), load_cases())
+def test_rule_case(
+    tmp_path: Path, code: str, kind: str, case: dict[str, Any], options: dict[str, Any]
+) -> None:
+    files, evals = write_case(tmp_path, case)
+    options = {
+        k: v.replace("{tmp}", str(tmp_path)) if isinstance(v, str) else v
+        for k, v in options.items()
+    }
+    lint = LintSettings(
+        select=[code], options={code: options} if options else {}, **case.get("lint", {})
+    )
+    settings = CurateSettings(lint=lint)
+    dataset = read_dataset([*files, *evals])
+    report = run_lint(dataset, settings, {str(p) for p in evals})
+    found = sorted(located(f) for f in report.findings)
+    if kind == "pass":
+        assert found == [], [f.message for f in report.findings]
+    else:
+        expected = sorted(sorted(group) for group in case["findings"])
+        assert found == expected, [f.message for f in report.findings]
+        for fragment in case.get("messages", []):
+            assert any(fragment in f.message for f in report.findings), fragment
+
+
+def test_every_rule_has_a_pass_and_a_fail_case() -> None:
+    covered: dict[str, set[str]] = {}
+    for path in CASES.glob("*.yaml"):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        covered[path.stem] = {kind for kind in ("pass", "fail") if spec.get(kind)}
+    missing = {code: {"pass", "fail"} - covered.get(code, set()) for code in all_rules()}
+    assert {code: kinds for code, kinds in missing.items() if kinds} == {}
