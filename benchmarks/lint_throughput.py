@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write as write_pairs
 
 from curate.dedup import NearDuplicateParams, near_duplicates
-from curate.normalize import dedup_form
+from curate.normalize import dedup_text
 
 
 class UnionFind:
@@ -151,13 +151,9 @@ def main() -> None:
                 f"{timing['findings']:,} findings"
             )
 
-    texts = (
-        pl.read_ndjson(path)
-        .select(
-            pl.concat_str([dedup_form(pl.col("input")), pl.lit("\n"), dedup_form(pl.col("output"))])
-        )
-        .to_series()
-    )
+    frame = pl.read_ndjson(path)
+    both = pl.DataFrame({"i": dedup_text(frame["input"]), "o": dedup_text(frame["output"])})
+    texts = both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
     params = NearDuplicateParams()
     started = time.perf_counter()
     near_duplicates(texts, params)

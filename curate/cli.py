@@ -222,11 +222,21 @@ def lint(
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print every rule's full docs as Markdown.")
+    ] = False,
+) -> None:
     """List every rule: code, name, default severity, what it finds."""
     from rich.table import Table
 
     from curate.lint.registry import all_rules
+
+    if markdown:
+        from curate.lint.docs import rules_markdown
+
+        print(rules_markdown(), end="")
+        return
 
     table = Table(show_edge=False, box=None, pad_edge=False)
     for column in ("code", "name", "severity", "finds"):

@@ -32,7 +32,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import polars as pl
@@ -340,36 +340,71 @@ def _run(tasks: list[Callable[[], None]]) -> None:
 
 
 def _minhash_block(
-    values: np.ndarray, counts: np.ndarray, a: np.ndarray, b: np.ndarray, out: np.ndarray
-) -> None:
-    """MinHash the shingles of some records into ``out``.
+    values: np.ndarray, counts: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> np.ndarray:
+    """MinHash the shingles of some records.
 
     Args:
         values: uint32 pre-mixed shingle hashes, record after record.
         counts: Shingles per record.
         a: Odd multipliers, one per permutation.
         b: Offsets, one per permutation.
-        out: (records, num_perm) uint32 destination; records without shingles get the
-            empty-set value 0xFFFFFFFF everywhere.
+
+    Returns:
+        The transposed signatures, (num_perm, records) uint32; records without shingles get
+        the empty-set value 0xFFFFFFFF everywhere.
     """
-    out[:] = _MAX_U32
+    transposed = np.full((len(a), len(counts)), _MAX_U32, dtype=np.uint32)
     nonempty = np.flatnonzero(counts)
     if len(nonempty) == 0:
-        return
+        return transposed
     offsets = (np.cumsum(counts) - counts)[nonempty]
-    transposed = np.empty((len(a), len(nonempty)), dtype=np.uint32)
+    mins = np.empty(len(nonempty), dtype=np.uint32)
     buffer = np.empty(len(values), dtype=np.uint32)
+    everything = len(nonempty) == len(counts)
     for k in range(len(a)):
         np.multiply(values, a[k], out=buffer)
         np.add(buffer, b[k], out=buffer)
-        np.minimum.reduceat(buffer, offsets, out=transposed[k])
-    out[nonempty] = transposed.T
+        if everything:
+            np.minimum.reduceat(buffer, offsets, out=transposed[k])
+        else:
+            np.minimum.reduceat(buffer, offsets, out=mins)
+            transposed[k, nonempty] = mins
+    return transposed
+
+
+def _band_keys(transposed: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """LSH band keys from transposed signatures.
+
+    Args:
+        transposed: (num_perm, records) uint32 signatures.
+        bands: Number of bands.
+        rows: Signature rows (permutations) per band.
+
+    Returns:
+        (bands, records) uint64: one key per band and record, a hash of the band's rows.
+    """
+    mult = _ngram_multipliers(rows)
+    keys = np.empty((bands, transposed.shape[1]), dtype=np.uint64)
+    part = np.empty(transposed.shape[1], dtype=np.uint64)
+    for band in range(bands):
+        key = keys[band]
+        np.multiply(transposed[band * rows], mult[0], out=key, dtype=np.uint64)
+        for j in range(1, rows):
+            np.multiply(transposed[band * rows + j], mult[j], out=part, dtype=np.uint64)
+            key += part
+    return keys
 
 
 def _signature_chunk(
-    texts: pl.Series, params: NearDuplicateParams, out: np.ndarray, sizes: np.ndarray
+    texts: pl.Series,
+    params: NearDuplicateParams,
+    out: np.ndarray,
+    sizes: np.ndarray,
+    keys: np.ndarray | None,
 ) -> None:
-    """Signatures of one chunk of texts into ``out``; shingle counts into ``sizes``."""
+    """Signatures of one chunk of texts into ``out``, their shingle counts into ``sizes``
+    and, unless ``keys`` is None, their LSH band keys into ``keys`` (bands, records)."""
     grams, counts = _shingles(texts, params.ngram, params.seed)
     values = _fmix32((grams >> _U64(32)).astype(np.uint32))
     del grams
@@ -378,16 +413,27 @@ def _signature_chunk(
     for start, stop in _chunks(len(counts), _MINHASH_BLOCK):
         low = int(ends[start - 1]) if start else 0
         high = int(ends[stop - 1])
-        _minhash_block(values[low:high], counts[start:stop], a, b, out[start:stop])
+        transposed = _minhash_block(values[low:high], counts[start:stop], a, b)
+        out[start:stop] = transposed.T
+        if keys is not None:
+            bands, rows = _lsh_bands(params.threshold, params.num_perm)
+            keys[:, start:stop] = _band_keys(transposed, bands, rows)
     sizes[:] = counts
 
 
-def _signatures(texts: pl.Series, params: NearDuplicateParams) -> tuple[np.ndarray, np.ndarray]:
-    """MinHash signatures and the number of n-gram shingles of each text."""
+def _signatures(
+    texts: pl.Series, params: NearDuplicateParams, *, with_keys: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """MinHash signatures, the number of n-gram shingles of each text and, if asked for,
+    the LSH band keys (bands, len(texts))."""
     texts = _as_text(texts)
     n = len(texts)
     signatures = np.empty((n, params.num_perm), dtype=np.uint32)
     sizes = np.empty(n, dtype=np.int64)
+    keys = None
+    if with_keys:
+        bands, _ = _lsh_bands(params.threshold, params.num_perm)
+        keys = np.empty((bands, n), dtype=np.uint64)
     tasks: list[Callable[[], None]] = []
     for start, stop in _text_chunks(texts, _TOKENISE_CHUNK, _TOKENISE_BYTES):
 
@@ -397,11 +443,12 @@ def _signatures(texts: pl.Series, params: NearDuplicateParams) -> tuple[np.ndarr
                 params,
                 signatures[start:stop],
                 sizes[start:stop],
+                None if keys is None else keys[:, start:stop],
             )
 
         tasks.append(task)
     _run(tasks)
-    return signatures, sizes
+    return signatures, sizes, keys
 
 
 def minhash_signatures(texts: pl.Series, params: NearDuplicateParams) -> np.ndarray:
@@ -479,16 +526,6 @@ def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     )
 
 
-def _band_keys(band: np.ndarray) -> np.ndarray:
-    """One uint64 key per row of a (n, rows) uint32 band."""
-    mult = _ngram_multipliers(band.shape[1])
-    band = np.ascontiguousarray(band)
-    keys = band[:, 0].astype(np.uint64) * mult[0]
-    for j in range(1, band.shape[1]):
-        keys += band[:, j].astype(np.uint64) * mult[j]
-    return keys
-
-
 def _bucket_pairs(order: np.ndarray, keys: np.ndarray, signatures: np.ndarray) -> np.ndarray:
     """Candidate pairs among the rows that share a band key.
 
@@ -520,7 +557,8 @@ def _bucket_pairs(order: np.ndarray, keys: np.ndarray, signatures: np.ndarray) -
         left, right = np.triu_indices(size, 1)
         emit(members[:, left].ravel(), members[:, right].ravel())
     for first, size in zip(starts[~small].tolist(), sizes[~small].tolist(), strict=True):
-        members = order[first : first + size]
+        # Sorted by row first, so that equal signatures keep one order in every band.
+        members = np.sort(order[first : first + size])
         rows = np.ascontiguousarray(signatures[members].astype(">u4"))
         by_signature = members[
             np.argsort(rows.view(f"V{rows.shape[1] * 4}").ravel(), kind="stable")
@@ -547,13 +585,12 @@ def _prefilter_need(threshold: float, columns: int) -> int:
 
 
 def _estimate_filter(
-    codes: np.ndarray, signatures: np.ndarray, prefix: np.ndarray, floor: float, need: int
+    codes: np.ndarray, signatures: np.ndarray, columns: int, floor: float, need: int
 ) -> np.ndarray:
     """Keep the pair codes whose signature agreement is at least ``floor``.
 
-    A cheap first pass compares only ``prefix`` (a few signature columns, one cache line per
-    row) and drops pairs with fewer than ``need`` agreements there; the rest are compared
-    on the whole signature.
+    A cheap first pass compares only the last ``columns`` signature columns and drops pairs
+    with fewer than ``need`` agreements there; the rest are compared on the whole signature.
     """
     n = np.uint64(len(signatures))
     width = signatures.shape[1]
@@ -564,33 +601,41 @@ def _estimate_filter(
         left = (block // n).astype(np.int64)
         right = (block % n).astype(np.int64)
         if need > 0:
-            likely = np.count_nonzero(prefix[left] == prefix[right], axis=1) >= need
+            tail = slice(width - columns, width)
+            likely = np.count_nonzero(signatures[left, tail] == signatures[right, tail], axis=1)
+            likely = likely >= need
             block, left, right = block[likely], left[likely], right[likely]
         agree = np.count_nonzero(signatures[left] == signatures[right], axis=1)
         kept.append(block[agree >= full])
     return np.concatenate(kept) if kept else codes[:0]
 
 
-def _candidates(signatures: np.ndarray, threshold: float) -> np.ndarray:
-    """Deduplicated candidate pairs (rows of ``signatures``) as an (M, 2) int64 array."""
+def _candidates(signatures: np.ndarray, keys: np.ndarray, threshold: float) -> np.ndarray:
+    """Candidate pairs that the signature estimate does not rule out.
+
+    Args:
+        signatures: (n, num_perm) signatures of the rows to compare.
+        keys: (bands, n) LSH band keys of the same rows.
+        threshold: The Jaccard threshold.
+
+    Returns:
+        Distinct pairs of rows ``i < j`` as an (M, 2) int64 array, sorted.
+    """
     n, num_perm = signatures.shape
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    bands, rows = _lsh_bands(threshold, num_perm)
     floor = max(threshold - _ESTIMATE_SLACK, 0.0)
     columns = min(_PREFILTER_COLUMNS, num_perm)
-    prefix = np.ascontiguousarray(signatures[:, num_perm - columns :])
     need = _prefilter_need(threshold, columns)
-    found: list[np.ndarray] = [np.empty(0, dtype=np.uint64)] * bands
+    found: list[np.ndarray] = [np.empty(0, dtype=np.uint64)] * len(keys)
 
     def band_task(band: int) -> None:
-        keys = _band_keys(signatures[:, band * rows : (band + 1) * rows])
-        order = np.argsort(keys, kind="stable")
-        codes = _bucket_pairs(order, keys[order], signatures)
+        order = np.argsort(keys[band])
+        codes = _bucket_pairs(order, keys[band][order], signatures)
         if len(codes):
-            found[band] = _estimate_filter(_unique(codes), signatures, prefix, floor, need)
+            found[band] = _estimate_filter(_unique(codes), signatures, columns, floor, need)
 
-    _run([lambda band=band: band_task(band) for band in range(bands)])
+    _run([partial(band_task, band) for band in range(len(keys))])
     codes = _unique(np.concatenate(found))
     width = np.uint64(n)
     return np.stack([(codes // width), (codes % width)], axis=1).astype(np.int64)
@@ -723,12 +768,13 @@ def near_duplicates(
             raise ValueError(f"candidates_mask has shape {mask.shape}, expected ({len(texts)},)")
         rows = np.flatnonzero(mask).astype(np.int64)
     subset = texts if len(rows) == len(texts) else texts.gather(rows)
-    signatures, sizes = _signatures(subset, params)
+    signatures, sizes, keys = _signatures(subset, params, with_keys=True)
+    assert keys is not None
     has_shingles = np.flatnonzero(sizes > 0)
     if len(has_shingles) < len(signatures):
-        signatures = signatures[has_shingles]
-    candidates = _candidates(signatures, params.threshold)
-    del signatures
+        signatures, keys = signatures[has_shingles], keys[:, has_shingles]
+    candidates = _candidates(signatures, keys, params.threshold)
+    del signatures, keys
     left = rows[has_shingles[candidates[:, 0]]]
     right = rows[has_shingles[candidates[:, 1]]]
 
@@ -794,7 +840,7 @@ def ngram_overlap(train: pl.Series, probe: pl.Series, n: int = 13) -> np.ndarray
         where[where == len(wanted)] = 0
         seen[where[wanted[where] == found]] = True
 
-    _run([lambda chunk=chunk: task(chunk) for chunk in chunks])
+    _run([partial(task, chunk) for chunk in chunks])
     hits = np.bincount(
         np.repeat(np.arange(len(probe)), counts),
         weights=seen[inverse].astype(np.float64),

@@ -7,6 +7,8 @@ space, fullwidth letters, Cyrillic look-alikes or extra spaces must not hide a c
 
 from __future__ import annotations
 
+import unicodedata
+
 import polars as pl
 
 # Characters that render as nothing: zero-width spaces and joiners, soft hyphen, word
@@ -25,19 +27,30 @@ CONFUSABLES = {
 }  # fmt: skip
 
 
-def dedup_form(text: pl.Expr) -> pl.Expr:
-    """The text as duplicates are compared: NFKC, lower case, no invisible characters,
-    look-alike letters folded, whitespace collapsed."""
-    return (
-        text.str.normalize("NFKC")
-        .str.replace_all(INVISIBLE, "")
-        .str.to_lowercase()
-        .str.replace_many(CONFUSABLES)
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-    )
+# Whitespace that NFKC leaves as it is (it maps the other Unicode spaces to " ").
+_SPACES = "[ \t\n\r\f\v\u0085\u1680\u2028\u2029]"
+_EXTRA_SPACE = f"{_SPACES}{{2,}}|[\t\n\r\f\v\u0085\u1680\u2028\u2029]"
 
 
-def visible_form(text: pl.Expr) -> pl.Expr:
-    """NFKC without invisible characters, case kept: what detectors of secrets scan."""
-    return text.str.normalize("NFKC").str.replace_all(INVISIBLE, "")
+def dedup_text(texts: pl.Series) -> pl.Series:
+    """Each text as duplicates are compared: NFKC, lower case, no invisible characters,
+    look-alike letters folded, whitespace collapsed.
+
+    Plain-ASCII texts (most of them) are already in NFKC and hold no invisible or
+    look-alike characters, so only the others take the Unicode steps; Python's
+    unicodedata does NFKC about 20x faster than polars' `str.normalize` here.
+    """
+    result = _collapse(texts.str.to_lowercase())
+    unicode_rows = (texts.str.len_bytes() != texts.str.len_chars()).fill_null(False)
+    if unicode_rows.any():
+        rows = unicode_rows.arg_true()
+        subset = pl.Series(
+            [unicodedata.normalize("NFKC", t) for t in texts.gather(rows)], dtype=pl.String
+        )
+        folded = subset.str.replace_all(INVISIBLE, "").str.to_lowercase()
+        result = result.scatter(rows, _collapse(folded.str.replace_many(CONFUSABLES)))
+    return result
+
+
+def _collapse(texts: pl.Series) -> pl.Series:
+    return texts.str.replace_all(_EXTRA_SPACE, " ").str.strip_chars()

@@ -68,10 +68,10 @@ class Hit:
     """One secret or piece of personal data found in a text.
 
     Attributes:
-        kind: What was found: a secret kind such as "aws-access-key", "stripe-key",
+        kind: What was found: one of `SECRET_KINDS` ("aws-access-key", "stripe-key",
             "github-token", "private-key", "slack-token", "openai-key", "jwt",
-            "password-assignment" or "generic-api-key", or a personal kind: "email", "phone",
-            "card-number".
+            "password-assignment", "generic-api-key", ...) or of `PERSONAL_KINDS` ("email",
+            "phone", "card-number").
         start: Start of the span in the original text (code point index).
         end: End of the span in the original text (exclusive).
         preview: A safe preview for reports, e.g. "sk_live_…4f2a"; never the whole value.
@@ -130,6 +130,7 @@ _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
 
 
 def _py_class(ranges: Iterable[tuple[int, int]]) -> str:
+    """The inside of a Python regex character class for code point ranges."""
     return "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
@@ -137,6 +138,7 @@ def _py_class(ranges: Iterable[tuple[int, int]]) -> str:
 
 
 def _rust_class(ranges: Iterable[tuple[int, int]]) -> str:
+    """The inside of a Rust (polars) regex character class for code point ranges."""
     return "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges)
 
 
@@ -155,6 +157,7 @@ _INVISIBLE = frozenset(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b 
 
 @cache
 def _fold_char(char: str) -> str:
+    """What one character folds to: nothing (invisible), an ASCII quote, or its NFKC form."""
     if char in _INVISIBLE:
         return ""
     if char in _QUOTES:
@@ -195,6 +198,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 
 def _fold(text: str) -> _Folded:
+    """`fold`, with the position map in a `_Folded`; ASCII-only text is returned as is."""
     if _FOLD_NEEDED_RE.search(text) is None:
         return _Folded(text, None)
     parts: list[str] = []
@@ -260,6 +264,7 @@ _PERSONAL_PREFILTERS = {
 
 
 def _as_strings(texts: pl.Series) -> pl.Series:
+    """The texts as non-null strings (nulls become empty: they hold nothing)."""
     if texts.dtype != pl.String:
         texts = texts.cast(pl.String)
     return texts.fill_null("")
@@ -306,6 +311,7 @@ _TOKEN_CHARS = "A-Za-z0-9_\\-"
 
 
 def _tail(chars: str | None) -> re.Pattern[str] | None:
+    """A pattern for the run of `chars` a found token may continue with."""
     return re.compile(f"[{chars}]*") if chars else None
 
 
@@ -409,6 +415,7 @@ def _token_rules() -> tuple[_Rule, ...]:
 
 @cache
 def _private_key_patterns() -> tuple[re.Pattern[str], ...]:
+    """detect-secrets' private key headers (BEGIN RSA PRIVATE KEY, PuTTY-User-Key-File-2...)."""
     from detect_secrets.plugins.private_key import PrivateKeyDetector
 
     return tuple(PrivateKeyDetector.denylist)
@@ -427,6 +434,8 @@ _B64_PEM_RE = re.compile(r"LS0tLS1CRUdJTi[A-Za-z0-9+/=]*(?:(?:\r?\n|\\n)[A-Za-z0
 
 
 def _find_private_keys(text: str) -> Iterator[_Found]:
+    """PEM and PuTTY private key blocks, header to END line (or to the end of the body), and
+    base64-encoded PEM ("LS0tLS1CRUdJTi..."). A header with no key material is no hit."""
     for pattern in _private_key_patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -468,6 +477,7 @@ def _widen(text: str, start: int, end: int, extend: re.Pattern[str] | None) -> t
 
 
 def _find_tokens(text: str) -> Iterator[_Found]:
+    """Key formats: detect-secrets' plugin regexes and ours, spans widened to whole tokens."""
     for rank, rule in enumerate(_token_rules(), start=1):
         for match in rule.pattern.finditer(text):
             group = 1 if rule.pattern.groups and match.group(1) else 0
@@ -587,10 +597,13 @@ _PLACEHOLDER_RE = re.compile(
 
 
 def _not_placeholder(value: str) -> bool:
+    """False for stand-ins such as ********, <password>, ${DB_PASSWORD} or [REDACTED:...]."""
     return not _PLACEHOLDER_RE.fullmatch(value)
 
 
 def _find_passwords(text: str) -> Iterator[_Found]:
+    """ "password is/:/= <value>": a quoted value of 4+ characters, or 6+ mixing letters and
+    digits (or only digits) unquoted, so "password is case-sensitive" is no hit."""
     for match in _PASSWORD_RE.finditer(text):
         start, end = match.span("value")
         quoted = text[start] in "\\\"'`"
@@ -651,6 +664,7 @@ def _secret_preview(kind: str, value: str) -> str:
 
 
 def _detect_secrets(folded: str, groups: set[str]) -> list[_Found]:
+    """The secrets in one folded text, for the groups its prefilter matched."""
     found: list[_Found] = []
     if "keys" in groups:
         found.extend(_find_private_keys(folded))
@@ -668,6 +682,8 @@ def _run(
     detect: Callable[[str, set[str]], list[_Found]],
     preview: Callable[[str, str], str],
 ) -> dict[int, list[Hit]]:
+    """Prefilter all rows, run `detect` on the folded text of the rows that pass, and map the
+    hits back to the original text."""
     texts = _as_strings(texts)
     if texts.is_empty():
         return {}
@@ -759,6 +775,7 @@ def _find_emails(text: str) -> Iterator[_Found]:
 
 
 def _luhn(digits: str) -> bool:
+    """The Luhn checksum of a card number is valid."""
     total = 0
     for i, char in enumerate(reversed(digits)):
         d = int(char)
@@ -786,6 +803,7 @@ def _card_brand(digits: str) -> str | None:
 
 
 def _find_cards(text: str, runs: list[tuple[int, int]]) -> Iterator[_Found]:
+    """13-19 digits grouped like a card, with a known IIN prefix and a valid Luhn checksum."""
     for run_start, run_end in runs:
         if sum(c.isdigit() for c in text[run_start:run_end]) < 13:
             continue
@@ -845,6 +863,7 @@ def _find_phones(
 
 
 def _personal_preview(kind: str, value: str) -> str:
+    """ "j…@example.com", "+44 …0958", "visa …1111": never the whole value."""
     if kind == "email":
         if "@" not in value:  # name [at] example [dot] com
             value = re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", value, flags=re.IGNORECASE)
@@ -859,6 +878,7 @@ def _personal_preview(kind: str, value: str) -> str:
 
 
 def _detect_personal(folded: str, groups: set[str]) -> list[_Found]:
+    """The personal data in one folded text, for the kinds its prefilter matched."""
     found: list[_Found] = []
     if "email" in groups:
         found.extend(_find_emails(folded))

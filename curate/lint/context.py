@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import polars as pl
 
 from curate.io import Dataset
-from curate.normalize import dedup_form
+from curate.normalize import dedup_text
 from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
@@ -107,11 +107,11 @@ class LintContext:
 
         def compute() -> pl.Series:
             if key == "both":
-                joined = pl.concat_str(
-                    [dedup_form(pl.col("input")), pl.lit("\n"), dedup_form(pl.col("output"))]
+                both = pl.DataFrame(
+                    {"i": self.normal_text("input"), "o": self.normal_text("output")}
                 )
-                return self.frame.select(joined.alias("both")).to_series()
-            return self.frame.select(dedup_form(pl.col(key))).to_series()
+                return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
+            return dedup_text(self.frame.get_column(key))
 
         return self.shared(f"normal_text:{key}", compute)
 

@@ -85,3 +85,12 @@ def test_register_rejects_bad_definitions() -> None:
 
     with pytest.raises(RegistryError, match="is taken"):
         register(Taken)
+
+
+def test_rules_reference_is_up_to_date() -> None:
+    from curate.lint.docs import rules_markdown
+    from tests.conftest import ROOT
+
+    assert (ROOT / "docs" / "RULES.md").read_text() == rules_markdown(), (
+        "regenerate with: curate rules --markdown > docs/RULES.md"
+    )
