@@ -56,6 +56,7 @@ COMMON_WORDS = """
 """
 WORDS = list(dict.fromkeys(COMMON_WORDS.split()))
 DEFAULT = NearDuplicateParams()
+_NEIGHBOURS = 10  # members of a large LSH bucket are paired with this many neighbours
 
 
 def words(rng: random.Random, count: int) -> list[str]:
@@ -205,6 +206,27 @@ def test_bucket_of_identical_texts_is_one_cluster_and_masked_rows_are_skipped() 
     assert len(result.pairs) <= 10 * len(expected)
     assert elapsed < 5.0
     assert result.similarity_to(expected[:5]) == {row: 1.0 for row in expected[1:5]}
+
+
+def test_large_bucket_of_templated_texts_is_paired_linearly() -> None:
+    rng = random.Random(12)
+    template = words(rng, 80)
+    texts = []
+    for _ in range(3000):  # one slot filled differently: bigram Jaccard 77/81 or more
+        tokens = list(template)
+        tokens[40] = rng.choice(WORDS)
+        texts.append(" ".join(tokens))
+    texts += [" ".join(words(rng, 80)) for _ in range(500)]
+
+    start = time.perf_counter()
+    result = near_duplicates(pl.Series(texts), DEFAULT)
+    elapsed = time.perf_counter() - start
+
+    assert result.clusters == [list(range(3000))]
+    # Texts with the same slot word are identical and paired once with the first of them;
+    # the others are paired with their neighbours in signature order, not all with all.
+    assert len(result.pairs) < 3000 * 2 * _NEIGHBOURS
+    assert elapsed < 5.0
 
 
 def test_candidates_mask_must_match_the_texts() -> None:
@@ -392,3 +414,72 @@ def test_ngram_overlap_empty_train_or_probe() -> None:
     assert ngram_overlap(empty, some).tolist() == [0.0]
     assert ngram_overlap(some, empty).shape == (0,)
     assert ngram_overlap(some, some).tolist() == [1.0]
+
+
+# --- internals: chunking, band choice --------------------------------------------------------
+
+
+def test_results_do_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
+    import curate.dedup as dedup
+
+    rng = random.Random(17)
+    texts = [" ".join(words(rng, rng.randint(0, 40))) for _ in range(300)]
+    texts += [" ".join(edit(t.split(" "), "insert", 2, rng)) for t in texts[:30] if t]
+    series = pl.Series(texts)
+    mask = np.array([k % 5 != 3 for k in range(len(texts))])
+    whole = near_duplicates(series, DEFAULT, mask)
+    signatures = minhash_signatures(series, DEFAULT)
+    overlap = ngram_overlap(series, series[:40], n=4)
+    monkeypatch.setattr(dedup, "_TOKENISE_CHUNK", 7)
+    monkeypatch.setattr(dedup, "_TOKENISE_BYTES", 500)
+    monkeypatch.setattr(dedup, "_MINHASH_BLOCK", 5)
+    monkeypatch.setattr(dedup, "_OVERLAP_CHUNK", 11)
+    monkeypatch.setattr(dedup, "_PAIR_BLOCK", 3)
+    monkeypatch.setattr(dedup, "_JACCARD_BLOCK", 50)
+    chunked = near_duplicates(series, DEFAULT, mask)
+    assert chunked.clusters == whole.clusters
+    assert len(whole.clusters) >= 20
+    assert np.array_equal(chunked.pairs, whole.pairs)
+    assert np.array_equal(chunked.similarity, whole.similarity)
+    assert np.array_equal(minhash_signatures(series, DEFAULT), signatures)
+    assert np.array_equal(ngram_overlap(series, series[:40], n=4), overlap)
+
+
+def test_band_choice_matches_datasketch_optimiser() -> None:
+    from datasketch.lsh import _optimal_param as reference
+
+    from curate.dedup import _lsh_bands, _optimal_param
+
+    for threshold in (0.3, 0.5, 0.8):
+        for num_perm in (32, 128):
+            for weight in (0.5, 0.995):
+                assert _optimal_param(threshold, num_perm, 1 - weight, weight) == reference(
+                    threshold, num_perm, 1 - weight, weight
+                )
+    assert _lsh_bands(0.5, 128) == (42, 3)
+
+
+def test_words_are_the_matches_of_the_word_pattern() -> None:
+    from curate.dedup import _word_hashes
+
+    texts = pl.Series(
+        [
+            "hello, world!",
+            "  a\tb\nc  ",
+            "",
+            None,
+            "don't stop-me now...",
+            "café naïve – élan; 東京 タワー",
+            "x_y z__ 123 4.5",
+            "!!!",
+            "über—straße (a)(b)[c]{d} e.g.",
+            "zero\u200bwidth no\u00a0break",
+            "नमस्ते दुनिया",
+        ]
+    )
+    hashes, counts = _word_hashes(texts, 5)
+    words = texts.str.extract_all(r"\w+")
+    assert counts.tolist() == words.list.len().fill_null(0).to_list()
+    assert counts.tolist()[:4] == [2, 3, 0, 0]
+    expected = words.explode(empty_as_null=False, keep_nulls=False).hash(5).to_numpy()
+    assert np.array_equal(hashes, expected)
