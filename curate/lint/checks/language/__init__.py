@@ -15,6 +15,9 @@ NAMES = {
 }  # fmt: skip
 
 
+CHUNK = 200_000
+
+
 class LanguageOptions(RuleOptions):
     min_words: int = Field(default=6, ge=1)
     """Texts shorter than this are never judged: a greeting or a number has no language."""
@@ -27,10 +30,17 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
     from curate.langid import LanguageParams, detect_languages
 
     params = LanguageParams(min_words=options.min_words, min_confidence=options.min_confidence)
-    return ctx.shared(
-        f"languages:{field}:{params}",
-        lambda: detect_languages(ctx.frame.get_column(field), params),
-    )
+    texts = ctx.frame.get_column(field)
+
+    def compute() -> pl.DataFrame:
+        # In slices: the word lists of a million texts would otherwise sit in memory at once.
+        parts = [
+            detect_languages(texts.slice(start, CHUNK), params)
+            for start in range(0, max(len(texts), 1), CHUNK)
+        ]
+        return pl.concat(parts) if parts else detect_languages(texts, params)
+
+    return ctx.shared(f"languages:{field}:{params}", compute)
 
 
 def describe(code: str) -> str:
