@@ -33,6 +33,8 @@ share of at least 0.25 (threshold 0.20) and a margin of at least 2; close neighb
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -251,7 +253,8 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
     frame = _cheap_test(texts.cast(pl.String), params).with_row_index("row")
     pending = frame.filter(pl.col("method") == "langdetect").select("row", "text")
     if pending.height:
-        found = {text: langdetect_top(text) for text in pending["text"].unique().to_list()}
+        unique = pending["text"].unique().to_list()
+        found = dict(zip(unique, _langdetect_all(unique), strict=True))
         detected = pending.select(
             "row",
             pl.col("text")
@@ -392,6 +395,26 @@ def _features(texts: pl.Series) -> pl.DataFrame:
         )
         .collect()
     )
+
+
+PARALLEL_AT = 200
+"""langdetect runs at a few hundred texts a second; from this many texts on, a pool of
+forked workers (one per core) shares the work."""
+
+
+def _langdetect_all(texts: list[str]) -> list[tuple[str | None, float]]:
+    """langdetect_top for each text, in forked worker processes when there are many.
+
+    Results do not depend on the worker: each detection reseeds its own generator. The
+    workers run pure Python only (no polars), so forking a process with polars threads
+    is safe here.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if len(texts) < PARALLEL_AT or workers < 2 or not hasattr(os, "fork"):
+        return [langdetect_top(text) for text in texts]
+    _detector_factory()  # load the profiles once, before forking, so workers share them
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(langdetect_top, texts, chunksize=max(1, len(texts) // (workers * 8)))
 
 
 def langdetect_top(text: str) -> tuple[str | None, float]:
