@@ -222,6 +222,56 @@ def lint(
 
 
 @app.command()
+@fails_cleanly
+def split(
+    paths: Annotated[list[Path], typer.Argument(help="Dataset files or folders.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for train/val/test and manifest.json.")
+    ],
+    ratios: Annotated[
+        str | None, typer.Option(help="train,val,test shares, e.g. 0.8,0.1,0.1.")
+    ] = None,
+    stratify: Annotated[
+        str | None, typer.Option(help="Field whose values each split keeps in proportion.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed of the assignment (default 42).")] = None,
+    parquet: Annotated[bool, typer.Option(help="Also write Parquet files.")] = False,
+    force: Annotated[bool, typer.Option(help="Replace a non-empty --out folder.")] = False,
+    keep_duplicates: Annotated[
+        bool, typer.Option(help="Keep exact copies (still kept together).")
+    ] = False,
+    config: ConfigOpt = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Write stratified train/val/test splits that keep duplicates inside one split."""
+    from pydantic import ValidationError
+
+    from curate.schemas.settings import SplitSettings
+    from curate.split.command import describe
+    from curate.split.command import split as run
+
+    settings = load_settings(config)
+    update: dict[str, Any] = {}
+    if ratios is not None:
+        update["ratios"] = tuple(float(r) for r in ratios.split(","))
+    if stratify is not None:
+        update["stratify"] = stratify
+    if seed is not None:
+        update["seed"] = seed
+    try:
+        split_settings = SplitSettings.model_validate({**settings.split.model_dump(), **update})
+    except (ValidationError, ValueError) as exc:
+        raise ConfigError(f"--ratios: {exc}".splitlines()[0]) from None
+    settings = settings.model_copy(update={"split": split_settings})
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    manifest = run(paths, out, settings, fields, parquet, force, keep_duplicates)
+    print(describe(manifest, out), file=sys.stderr)
+
+
+@app.command()
 def rules(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print every rule's full docs as Markdown.")

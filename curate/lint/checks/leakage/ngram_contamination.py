@@ -14,8 +14,13 @@ from curate.schemas.finding import Severity
 class ContaminationOptions(RuleOptions):
     n: int = Field(default=13, ge=5, le=50)
     """Words per n-gram (13, as in the GPT-3 contamination study)."""
-    min_overlap: float = Field(default=0.2, gt=0.0, le=1.0)
-    """Share of an answer's n-grams found in training data that counts as contamination."""
+    min_overlap: float = Field(default=0.5, gt=0.0, le=1.0)
+    """Share of an answer's n-grams found in training data that counts as contamination:
+    by default most of the answer, as when it was pasted into a training record. Replies
+    written from shared macros overlap in a sentence or two and stay below it."""
+    max_occurrences: int = Field(default=3, ge=1)
+    """An n-gram found more often than this in training data is shared phrasing (a
+    greeting, a sign-off, a policy sentence every reply quotes), not a leaked answer."""
 
 
 @register
@@ -25,10 +30,11 @@ class NgramContamination(Rule):
     ## Why it matters
     Even when no training record equals the test record, a training record that contains
     the reference answer's sentences teaches the model to recite it; the test then measures
-    recall of text the model has seen.
+    recall of text the model has seen. Word sequences that many training records share
+    (a brand's greeting or sign-off) are phrasing, not leaks, and are not counted.
 
     ## Example
-    40% of the 13-word sequences of `test.jsonl` line 9's output occur in `train.jsonl`.
+    80% of the 13-word sequences of `test.jsonl` line 9's output occur in `train.jsonl`.
 
     ## Fix
     Remove or rewrite the training records that contain the answer.
@@ -49,7 +55,9 @@ class NgramContamination(Rule):
         if not probe_mask.any() or not train_mask.any():
             return
         both, outputs = ctx.normal_text("both"), ctx.normal_text("output")
-        overlap = ngram_overlap(both.filter(train_mask), outputs.filter(probe_mask), options.n)
+        overlap = ngram_overlap(
+            both.filter(train_mask), outputs.filter(probe_mask), options.n, options.max_occurrences
+        )
         probes = ctx.frame.filter(probe_mask).select("id", "role")
         found = probes.with_columns(pl.Series("overlap", overlap)).filter(
             pl.col("overlap") >= options.min_overlap

@@ -1,0 +1,1 @@
+"""`curate split`: stratified, cluster-aware, deterministic train/val/test splits."""

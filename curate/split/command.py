@@ -1,0 +1,135 @@
+"""The work behind `curate split`: read, group, assign, write, manifest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from curate import __version__
+from curate.config import ConfigError
+from curate.io import Dataset, DatasetError, read_dataset
+from curate.lint.command import expand_paths
+from curate.lint.context import LintContext
+from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
+from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.split.assign import SPLITS, assign
+from curate.split.groups import Grouping, build_groups, strata_of
+from curate.split.write import (
+    sha256_file,
+    split_bodies,
+    staging_folder,
+    swap_in,
+    write_split_files,
+)
+
+
+def split(
+    paths: list[Path],
+    out: Path,
+    settings: CurateSettings,
+    fields: FieldSettings,
+    parquet: bool = False,
+    force: bool = False,
+    keep_duplicates: bool = False,
+) -> SplitManifest:
+    """Split the dataset into `out`; returns the manifest it wrote."""
+    files = expand_paths(paths)
+    _check_target(files, out, force)
+    options = settings.split
+    dataset = read_dataset(files, fields)
+    if options.stratify not in dataset.frame.columns:
+        raise ConfigError(f"split.stratify: no field {options.stratify!r} in the dataset")
+    ctx = LintContext(dataset, settings)
+    grouping = build_groups(ctx, options.stratify, keep_duplicates)
+    placed = assign(grouping.groups, options.ratios, options.seed)
+    staging = staging_folder(out)
+    try:
+        write_split_files(staging, split_bodies(dataset, placed, options.seed), parquet)
+        manifest = _manifest(dataset, grouping, placed, options.stratify, settings, staging)
+        manifest_text = manifest.model_dump_json(indent=2) + "\n"
+        (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
+        swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _check_target(files: list[Path], out: Path, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise DatasetError(str(out), "--out must be a folder")
+    resolved = out.resolve()
+    for file in files:
+        if resolved == file.resolve().parent or resolved in file.resolve().parents:
+            raise DatasetError(str(out), f"--out holds the input {file}; choose another folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise DatasetError(str(out), "folder is not empty; pass --force to replace it")
+
+
+def _manifest(
+    dataset: Dataset,
+    grouping: Grouping,
+    placed: dict[str, str],
+    stratify: str,
+    settings: CurateSettings,
+    folder: Path,
+) -> SplitManifest:
+    frame = dataset.frame
+    strata = strata_of(frame, stratify)
+    counts: dict[str, dict[str, int]] = {name: {} for name in SPLITS}
+    for record, stratum in zip(frame.get_column("id"), strata, strict=True):
+        split = placed.get(record)
+        if split is not None:
+            counts[split][stratum] = counts[split].get(stratum, 0) + 1
+    totals = {name: sum(c.values()) for name, c in counts.items()}
+    sizes: dict[str, int] = {}
+    for stratum in strata:
+        sizes[stratum] = sizes.get(stratum, 0) + 1
+    lines = dict(
+        zip(frame.get_column("id"), frame.select("source", "source_line").iter_rows(), strict=True)
+    )
+    dropped = [
+        DroppedRecord(id=rid, source=lines[rid][0], line=lines[rid][1], reason=reason)
+        for rid, reason in sorted(grouping.dropped.items(), key=lambda item: lines[item[0]])
+    ]
+    dropped += [
+        DroppedRecord(id=None, source=i.path, line=i.line, reason=f"unreadable: {i.message}")
+        for i in dataset.issues
+    ]
+    outputs = {
+        name: [
+            OutputFile(path=p.name, sha256=sha256_file(p), records=totals[name])
+            for p in sorted(folder.glob(f"{name}.*"))
+        ]
+        for name in SPLITS
+    }
+    return SplitManifest(
+        tool=f"curate {__version__}",
+        inputs=[
+            InputFile(path=s.path, sha256=sha256_file(Path(s.path)), records=s.records)
+            for s in dataset.sources
+        ],
+        seed=settings.split.seed,
+        ratios=dict(zip(SPLITS, settings.split.ratios, strict=True)),
+        stratify=stratify,
+        counts={name: dict(sorted(c.items())) for name, c in counts.items()},
+        totals=totals,
+        groups=sum(1 for g in grouping.groups if len(g.records) > 1),
+        dropped=dropped,
+        outputs=outputs,
+        too_small_to_stratify=sorted(s for s, n in sizes.items() if n < 3),
+    )
+
+
+def describe(manifest: SplitManifest, out: Path) -> str:
+    """A short human summary for the terminal."""
+    parts = [f"{name} {manifest.totals[name]:,}" for name in SPLITS]
+    lines = [
+        f"wrote {', '.join(parts)} records to {out} "
+        f"({len(manifest.dropped):,} dropped, {manifest.groups:,} duplicate groups kept whole)"
+    ]
+    if manifest.too_small_to_stratify:
+        lines.append(
+            "too small to stratify (fewer than 3 records): "
+            + ", ".join(manifest.too_small_to_stratify)
+        )
+    return "\n".join(lines)

@@ -1,0 +1,119 @@
+"""Write the splits as JSONL in the records' own shape, optional Parquet, and the manifest.
+
+The whole output folder is built beside the target and swapped in at the end, so a run
+that is killed leaves either the old folder or the complete new one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+from curate.io import Dataset
+from curate.io.dataset import parse_raw
+from curate.io.jsonl import LINE_COLUMN, split_array
+from curate.io.sniff import read_input
+from curate.split.assign import SPLITS, seeded_order
+
+
+def source_texts(dataset: Dataset) -> dict[str, dict[int, bytes]]:
+    """For each source, the JSON text of each record by line, exactly as the user wrote it
+    where the source is JSON Lines (other kinds: the record's fields as a JSON object)."""
+    texts: dict[str, dict[int, bytes]] = {}
+    for source in dataset.sources:
+        data = read_input(Path(source.path))
+        if source.kind == "jsonl":
+            lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+            texts[source.path] = {n: line.rstrip(b"\r") for n, line in enumerate(lines, 1)}
+        elif source.kind == "json":
+            text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            elements, numbers, _ = split_array(source.path, text)
+            texts[source.path] = {
+                n: e.replace("\r", " ").replace("\n", " ").encode()
+                for e, n in zip(elements, numbers, strict=True)
+            }
+        else:
+            frame = parse_raw(source.path, source.kind, data).frame
+            texts[source.path] = {
+                row.pop(LINE_COLUMN): json.dumps(row, ensure_ascii=False, default=str).encode()
+                for row in frame.iter_rows(named=True)
+            }
+    return texts
+
+
+def split_bodies(dataset: Dataset, placed: dict[str, str], seed: int) -> dict[str, list[bytes]]:
+    """The JSONL lines of each split, in a seeded order that ignores the input order."""
+    texts = source_texts(dataset)
+    rows: dict[str, list[tuple[str, bytes]]] = {name: [] for name in SPLITS}
+    for record, source, line in dataset.frame.select("id", "source", "source_line").iter_rows():
+        split = placed.get(record)
+        if split is not None:
+            rows[split].append((seeded_order(record, seed), texts[source][line]))
+    return {name: [text for _, text in sorted(items)] for name, items in rows.items()}
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_split_files(folder: Path, bodies: dict[str, list[bytes]], parquet: bool) -> None:
+    for name, lines in bodies.items():
+        jsonl = folder / f"{name}.jsonl"
+        jsonl.write_bytes(b"".join(line + b"\n" for line in lines))
+        if parquet:
+            frame = pl.read_ndjson(jsonl) if lines else pl.DataFrame()
+            frame.write_parquet(folder / f"{name}.parquet")
+
+
+def staging_folder(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result is an ordinary folder
+    return folder
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Put the finished folder in place: atomically when the target does not exist yet, by
+    an atomic exchange (Linux renameat2) when it does, else by two renames."""
+    for path in staging.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)  # now holds the old folder
+        return
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
