@@ -24,12 +24,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 ## make demo: set everything up, then run the main job on the bundled sample:
-## its stats, then lint (the sample has planted problems, so lint reports them) writing a
-## cleaned copy, then lint of the cleaned copy.
+## its stats; lint (the sample has planted problems, so lint reports them) writing a
+## cleaned copy; stratified, leak-free splits of the cleaned copy; lint of the splits.
 demo: $(STAMP)
 	$(BIN)/curate stats $(DEMO_DATA)
 	$(BIN)/curate lint $(DEMO_DATA) --fix --out $(DEMO_OUT)/clean.jsonl --exit-zero
-	$(BIN)/curate lint $(DEMO_OUT)/clean.jsonl --exit-zero
+	$(BIN)/curate split $(DEMO_OUT)/clean.jsonl --out $(DEMO_OUT)/splits --force
+	$(BIN)/curate lint $(DEMO_OUT)/splits --exit-zero
 
 ## make test: set everything up, then run the whole test suite.
 test: $(STAMP)

@@ -256,15 +256,21 @@ def split(
     settings = load_settings(config)
     update: dict[str, Any] = {}
     if ratios is not None:
-        update["ratios"] = tuple(float(r) for r in ratios.split(","))
+        try:
+            update["ratios"] = tuple(float(r) for r in ratios.split(","))
+        except ValueError:
+            raise ConfigError(f"--ratios: {ratios!r} is not three numbers") from None
+        if len(update["ratios"]) != 3:
+            raise ConfigError(f"--ratios: give three shares, train,val,test (got {ratios!r})")
     if stratify is not None:
         update["stratify"] = stratify
     if seed is not None:
         update["seed"] = seed
     try:
         split_settings = SplitSettings.model_validate({**settings.split.model_dump(), **update})
-    except (ValidationError, ValueError) as exc:
-        raise ConfigError(f"--ratios: {exc}".splitlines()[0]) from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise ConfigError(f"--{error['loc'][0]}: {error['msg']}") from None
     settings = settings.model_copy(update={"split": split_settings})
     fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
     manifest = run(paths, out, settings, fields, parquet, force, keep_duplicates)

@@ -301,7 +301,15 @@ def test_other_params() -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"threshold": 0.0}, {"threshold": 1.5}, {"ngram": 0}, {"num_perm": 1}]
+    "kwargs",
+    [
+        {"threshold": 0.0},
+        {"threshold": 1.5},
+        {"ngram": 0},
+        {"num_perm": 1},
+        {"seed": -1},
+        {"seed": 1 << 32},
+    ],
 )
 def test_params_are_validated(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError):
@@ -392,12 +400,12 @@ def test_ngram_overlap() -> None:
     assert overlap.tolist() == pytest.approx([1.0, 1 / 14, 0.0, 0.0, 0.0, 0.0])
 
 
-def test_ngram_overlap_matches_brute_force() -> None:
+@pytest.mark.parametrize("n", [1, 3, 6])
+def test_ngram_overlap_matches_brute_force(n: int) -> None:
     rng = random.Random(4)
-    vocabulary = WORDS[:20]  # a small vocabulary makes short n-grams recur
-    train = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 40))) for _ in range(200)]
+    vocabulary = WORDS[: {1: 60, 3: 8, 6: 3}[n]]  # small enough for some n-grams to recur
+    train = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 40))) for _ in range(300)]
     probe = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 15))) for _ in range(100)]
-    n = 3
     seen = {tuple(t[i : i + n]) for t in map(str.split, train) for i in range(len(t) - n + 1)}
     expected = []
     for tokens in map(str.split, probe):
