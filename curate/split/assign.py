@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SPLITS = ("train", "val", "test")
 
 
-@dataclass(frozen=True)
-class Group:
-    """Records that must land in one split, with the stratum they count towards."""
+class Group(NamedTuple):
+    """Records that must land in one split, with the stratum they count towards.
+
+    A NamedTuple: a million of them are built per million records, and that is cheap.
+    """
 
     key: str
     """Stable identity: the smallest record id in the group."""
@@ -22,9 +24,9 @@ class Group:
     stratum: str
 
 
-def seeded_order(key: str, seed: int) -> str:
-    """A stable pseudo-random sort key (sha256, so independent of Python and polars versions)."""
-    return hashlib.sha256(f"{seed}\x1f{key}".encode()).hexdigest()
+def seeded_order(key: str, seed: int) -> bytes:
+    """A stable pseudo-random sort key (blake2b: the same on every Python and polars)."""
+    return hashlib.blake2b(f"{seed}\x1f{key}".encode(), digest_size=8).digest()
 
 
 def quotas(n: int, ratios: tuple[float, float, float]) -> list[int]:
@@ -62,8 +64,11 @@ def assign(groups: list[Group], ratios: tuple[float, float, float], seed: int) -
         members = by_stratum[stratum]
         quota = quotas(sum(len(g.records) for g in members), ratios)
         filled = [0, 0, 0]
-        members.sort(key=lambda g: (-len(g.records), seeded_order(g.key, seed)))
-        for group in members:
+        multi = sorted(
+            (g for g in members if len(g.records) > 1),
+            key=lambda g: (-len(g.records), seeded_order(g.key, seed)),
+        )
+        for group in multi:
             target = max(
                 (i for i in range(3) if ratios[i] > 0),
                 key=lambda i: (quota[i] - filled[i], -i),
@@ -71,4 +76,18 @@ def assign(groups: list[Group], ratios: tuple[float, float, float], seed: int) -
             filled[target] += len(group.records)
             for record in group.records:
                 placed[record] = SPLITS[target]
+        # Single records fill what is left of each quota, in seeded order: the same result
+        # as placing them one by one into the split furthest below its quota, in bulk.
+        singles = sorted(
+            (g.records[0] for g in members if len(g.records) == 1),
+            key=lambda record: seeded_order(record, seed),
+        )
+        left = [max(quota[i] - filled[i], 0) if ratios[i] > 0 else 0 for i in range(3)]
+        start = 0
+        for i in sorted(range(3), key=lambda i: (-left[i], i)):
+            take = singles[start : start + left[i]]
+            placed.update(dict.fromkeys(take, SPLITS[i]))
+            start += len(take)
+        fallback = max((i for i in range(3) if ratios[i] > 0), key=lambda i: (ratios[i], -i))
+        placed.update(dict.fromkeys(singles[start:], SPLITS[fallback]))
     return placed

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import polars as pl
 
 from curate.lint.checks.duplicates import NearOptions
@@ -21,56 +21,59 @@ class Grouping:
     """Record id -> reason, for exact copies left out."""
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grouping:
     """Groups of records joined by the same input, near-same input, or near-same record.
 
     Exact copies of a whole record (input and output, after normalisation) are dropped but
     one, the one with the smallest id, so the choice does not depend on file order. The
     LEAK rules compare inputs, so anything they would call an overlap is kept together.
+    Groups are the connected components of those links (scipy), labelled in bulk.
     """
     frame = ctx.frame
-    ids = frame.get_column("id").to_list()
-    dropped: dict[str, str] = {}
-    if not keep_duplicates:
-        dropped = _exact_copies(ctx, ids)
-    links = _UnionFind(len(ids))
-    for row, first in enumerate(ctx.exact_group("input").to_list()):
-        links.union(row, first)
-    for key in ("input", "both"):
-        for cluster in ctx.near_duplicates(NearOptions(key=key)).clusters:
-            for row in cluster[1:]:
-                links.union(cluster[0], row)
-    strata = strata_of(frame, stratify).to_list()
-    members: dict[int, list[int]] = {}
-    for row in range(len(ids)):
-        if ids[row] not in dropped:
-            members.setdefault(links.find(row), []).append(row)
-    groups = []
-    for rows in members.values():
-        records = tuple(sorted(ids[r] for r in rows))
-        counts = Counter(strata[r] for r in rows)
-        stratum = min(counts, key=lambda s: (-counts[s], s))
-        groups.append(Group(key=records[0], records=records, stratum=stratum))
+    ids = frame.get_column("id")
+    dropped: dict[str, str] = {} if keep_duplicates else _exact_copies(ctx, ids)
+    component = _components(ctx, len(ids))
+    frame = pl.DataFrame({"id": ids, "component": component, "stratum": strata_of(frame, stratify)})
+    if dropped:
+        frame = frame.filter(~pl.col("id").is_in(list(dropped)))
+    # The group's stratum is its most common one, ties to the smallest name.
+    stratum = (
+        frame.group_by("component", "stratum")
+        .len()
+        .sort(["component", "len", "stratum"], descending=[False, True, False])
+        .unique("component", keep="first")
+        .select("component", "stratum")
+    )
+    grouped = (
+        frame.group_by("component")
+        .agg(pl.col("id").sort().alias("records"))
+        .join(stratum, on="component")
+    )
+    groups = [
+        Group(key=records[0], records=tuple(records), stratum=name)
+        for _, records, name in grouped.iter_rows()
+    ]
     return Grouping(groups, dropped)
 
 
-def _exact_copies(ctx: LintContext, ids: list[str]) -> dict[str, str]:
+def _components(ctx: LintContext, size: int) -> np.ndarray:
+    """Component label per row over the links: same input, near-same input or record."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    sources = [np.arange(size, dtype=np.int64)]
+    targets = [ctx.exact_group("input").to_numpy().astype(np.int64)]
+    for key in ("input", "both"):
+        for cluster in ctx.near_duplicates(NearOptions(key=key)).clusters:
+            sources.append(np.full(len(cluster) - 1, cluster[0], dtype=np.int64))
+            targets.append(np.asarray(cluster[1:], dtype=np.int64))
+    rows, cols = np.concatenate(sources), np.concatenate(targets)
+    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(size, size))
+    _, labels = connected_components(graph, directed=False)
+    return np.asarray(labels)
+
+
+def _exact_copies(ctx: LintContext, ids: pl.Series) -> dict[str, str]:
     groups = (
         pl.DataFrame({"id": ids, "group": ctx.exact_group("both")})
         .group_by("group")
