@@ -1,0 +1,63 @@
+"""LoRA training on a tiny random Llama: adapter weights change, base weights do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from curate.schemas.settings import TrainSettings
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("peft")
+
+
+def write_splits(folder: Path) -> Path:
+    folder.mkdir()
+    rows = [
+        {
+            "id": f"t{i}",
+            "input": "where is my order",
+            "output": "it ships tomorrow",
+            "category": "a",
+        }
+        for i in range(16)
+    ]
+    (folder / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (folder / "val.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[:4]))
+    (folder / "manifest.json").write_text("{}")
+    return folder
+
+
+def test_lora_weights_change_and_base_weights_do_not(tmp_path: Path, tiny_model_dir: Path) -> None:
+    from safetensors.torch import load_file
+
+    from curate.trainer.train import train
+
+    splits = write_splits(tmp_path / "splits")
+    settings = TrainSettings(
+        model=str(tiny_model_dir),
+        epochs=1,
+        batch_size=4,
+        learning_rate=1e-2,
+        max_seq_length=64,
+        lora_r=4,
+        lora_alpha=8,
+    )
+    result = train(splits, tmp_path / "run", settings, max_steps=4)
+    adapter = load_file(result.adapter / "adapter_model.safetensors")
+    lora_b = [v for k, v in adapter.items() if "lora_B" in k]
+    assert lora_b and any(v.abs().sum() > 0 for v in lora_b)  # B starts at zero
+    base = load_file(tiny_model_dir / "model.safetensors")
+    checked = 0
+    for name, tensor in result.model.named_parameters():
+        plain = name.removeprefix("base_model.model.").replace(".base_layer", "")
+        if "lora_" not in name and plain in base:
+            assert torch.equal(tensor.detach(), base[plain]), name
+            checked += 1
+    assert checked >= 10
+    for name in ("train_config.json", "metrics.jsonl", "README.md", "adapter/adapter_config.json"):
+        assert (tmp_path / "run" / name).is_file()
+    config = json.loads((tmp_path / "run" / "train_config.json").read_text())
+    assert config["split_manifest_sha256"] and config["lora_r"] == 4
