@@ -278,6 +278,54 @@ def split(
 
 
 @app.command()
+@fails_cleanly
+def train(
+    splits: Annotated[
+        Path, typer.Argument(help="Folder from `curate split` (train.jsonl, val.jsonl).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Run folder: adapter/, metrics, model card.")],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="Model folder, .gguf file or hub id (default: embedded SmolLM2-135M-Instruct)."
+        ),
+    ] = None,
+    epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop after this many optimizer steps.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Fine-tune a LoRA adapter on the train split, validating on val."""
+    from curate.trainer.model import ModelError
+
+    settings = load_settings(config)
+    update: dict[str, Any] = {
+        k: v for k, v in {"model": model, "epochs": epochs}.items() if v is not None
+    }
+    train_settings = settings.train.model_copy(update=update)
+    if not (splits / "train.jsonl").is_file():
+        raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
+    try:
+        from curate.trainer.train import train as run
+    except ImportError as exc:
+        raise ConfigError(
+            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
+        ) from None
+    try:
+        result = run(splits, out, train_settings, max_steps=max_steps)
+    except ModelError as exc:
+        raise ConfigError(str(exc)) from None
+    print(
+        f"adapter saved to {result.adapter} ({result.train_records} examples, "
+        f"{len(result.truncated)} truncated, {len(result.skipped)} not trainable)",
+        file=sys.stderr,
+    )
+    for record, why in result.skipped.items():
+        print(f"  not trained on {record}: {why}", file=sys.stderr)
+
+
+@app.command()
 def rules(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print every rule's full docs as Markdown.")

@@ -61,3 +61,46 @@ def test_lora_weights_change_and_base_weights_do_not(tmp_path: Path, tiny_model_
         assert (tmp_path / "run" / name).is_file()
     config = json.loads((tmp_path / "run" / "train_config.json").read_text())
     assert config["split_manifest_sha256"] and config["lora_r"] == 4
+
+
+def test_train_command_with_a_local_model_folder(tmp_path: Path, tiny_model_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    splits = write_splits(tmp_path / "splits")
+    result = CliRunner().invoke(
+        app,
+        [
+            "train",
+            str(splits),
+            "--out",
+            str(tmp_path / "run"),
+            "--model",
+            str(tiny_model_dir),
+            "--max-steps",
+            "2",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "adapter saved to" in result.stderr
+    assert (tmp_path / "run" / "adapter" / "adapter_model.safetensors").is_file()
+
+
+def test_train_command_errors_are_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    result = CliRunner().invoke(app, ["train", str(tmp_path), "--out", str(tmp_path / "run")])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"curate: error: {tmp_path}: no train.jsonl here; make one with `curate split`\n"
+    )
+    splits = write_splits(tmp_path / "splits")
+    result = CliRunner().invoke(
+        app,
+        ["train", str(splits), "--out", str(tmp_path / "run"), "--model", str(tmp_path / "x.gguf")],
+    )
+    assert result.exit_code == 2 and "no such GGUF file" in result.stderr
