@@ -63,7 +63,9 @@ def main() -> None:
     out.mkdir()
     write_split_files(out, split_bodies(dataset, placed, settings.split.seed), parquet=False)
     now = timed("writing JSONL", now)
-    _manifest(dataset, grouping, placed, "category", settings, out)
+    where = dataset.frame.select("source", "source_line").iter_rows()
+    lines = dict(zip(dataset.frame.get_column("id"), where, strict=True))
+    _manifest(dataset, grouping, placed, lines, settings, out)
     timed("manifest (sha256 of inputs and outputs)", now)
 
     shared = stages["duplicate detection (shared with lint)"]

@@ -338,3 +338,57 @@ def _lang_field(frame: pl.DataFrame) -> str:
         if field in frame.columns and frame.schema[field] == pl.String:
             return field
     return ""
+
+
+# --- writing changed values back into a source record -----------------------------------------
+
+
+def set_fields(
+    shape: Shape,
+    record: dict[str, Any],
+    category_field: str,
+    input: str | None = None,
+    output: str | None = None,
+    category: str | None = None,
+) -> dict[str, Any]:
+    """Put edited canonical values back into a record of this shape, in place.
+
+    An edited Alpaca input becomes the instruction (with an empty `input`); an edited chat
+    input replaces the last user turn; an edited chat output the final assistant turn.
+    """
+    if output is not None:
+        if shape.is_chat:
+            turns = record[shape.turns]
+            last = turns[-1] if turns else None
+            role = (last or {}).get(shape.role, "")
+            if (
+                last is not None
+                and ROLE_ALIASES.get(str(role).lower(), str(role).lower()) == "assistant"
+            ):
+                last[shape.content] = output
+            else:
+                turns.append(
+                    {
+                        shape.role: "gpt" if shape.name == "sharegpt" else "assistant",
+                        shape.content: output,
+                    }
+                )
+        else:
+            record[shape.output] = output
+    if input is not None:
+        if shape.is_chat:
+            users = [
+                t
+                for t in record[shape.turns]
+                if ROLE_ALIASES.get(str(t.get(shape.role)).lower(), str(t.get(shape.role)).lower())
+                == "user"
+            ]
+            if users:
+                users[-1][shape.content] = input
+        else:
+            record[shape.input] = input
+            if shape.context:
+                record[shape.context] = ""
+    if category is not None:
+        record[category_field] = category
+    return record

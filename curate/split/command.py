@@ -8,6 +8,7 @@ from pathlib import Path
 from curate import __version__
 from curate.config import ConfigError
 from curate.io import Dataset, DatasetError, read_dataset
+from curate.journal import apply_review, current_state, journal_path, read_decisions
 from curate.lint.command import expand_paths
 from curate.lint.context import LintContext
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
@@ -39,13 +40,21 @@ def split(
     dataset = read_dataset(files, fields)
     if options.stratify not in dataset.frame.columns:
         raise ConfigError(f"split.stratify: no field {options.stratify!r} in the dataset")
+    review = current_state([d for f in files for d in read_decisions(journal_path(f))])
+    located = dataset.frame.select("source", "source_line").iter_rows()
+    lines = dict(zip(dataset.frame.get_column("id"), located, strict=True))
+    frame, rejected = apply_review(dataset.frame, review)
+    dataset = Dataset(frame, dataset.sources, dataset.issues)
+    edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
     ctx = LintContext(dataset, settings)
     grouping = build_groups(ctx, options.stratify, keep_duplicates)
+    grouping.rejected = rejected
     placed = assign(grouping.groups, options.ratios, options.seed)
     staging = staging_folder(out)
     try:
-        write_split_files(staging, split_bodies(dataset, placed, options.seed), parquet)
-        manifest = _manifest(dataset, grouping, placed, options.stratify, settings, staging)
+        bodies = split_bodies(dataset, placed, options.seed, edits, fields.category)
+        write_split_files(staging, bodies, parquet)
+        manifest = _manifest(dataset, grouping, placed, lines, settings, staging)
         manifest_text = manifest.model_dump_json(indent=2) + "\n"
         (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
         swap_in(staging, out)
@@ -69,10 +78,11 @@ def _manifest(
     dataset: Dataset,
     grouping: Grouping,
     placed: dict[str, str],
-    stratify: str,
+    lines: dict[str, tuple[str, int]],
     settings: CurateSettings,
     folder: Path,
 ) -> SplitManifest:
+    stratify = settings.split.stratify
     frame = dataset.frame
     strata = strata_of(frame, stratify)
     counts: dict[str, dict[str, int]] = {name: {} for name in SPLITS}
@@ -84,12 +94,11 @@ def _manifest(
     sizes: dict[str, int] = {}
     for stratum in strata:
         sizes[stratum] = sizes.get(stratum, 0) + 1
-    lines = dict(
-        zip(frame.get_column("id"), frame.select("source", "source_line").iter_rows(), strict=True)
-    )
     dropped = [
         DroppedRecord(id=rid, source=lines[rid][0], line=lines[rid][1], reason=reason)
-        for rid, reason in sorted(grouping.dropped.items(), key=lambda item: lines[item[0]])
+        for rid, reason in sorted(
+            {**grouping.rejected, **grouping.dropped}.items(), key=lambda item: lines[item[0]]
+        )
     ]
     dropped += [
         DroppedRecord(id=None, source=i.path, line=i.line, reason=f"unreadable: {i.message}")

@@ -19,6 +19,8 @@ class Grouping:
     groups: list[Group]
     dropped: dict[str, str] = field(default_factory=dict)
     """Record id -> reason, for exact copies left out."""
+    rejected: dict[str, str] = field(default_factory=dict)
+    """Record id -> reason, for records rejected in review (already out of the frame)."""
 
 
 def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grouping:

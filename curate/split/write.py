@@ -20,7 +20,9 @@ import polars as pl
 from curate.io import Dataset
 from curate.io.dataset import parse_raw
 from curate.io.jsonl import LINE_COLUMN, split_array
+from curate.io.shapes import set_fields
 from curate.io.sniff import read_input
+from curate.schemas.decision import Decision
 from curate.split.assign import SPLITS, seeded_order
 
 
@@ -49,14 +51,33 @@ def source_texts(dataset: Dataset) -> dict[str, dict[int, bytes]]:
     return texts
 
 
-def split_bodies(dataset: Dataset, placed: dict[str, str], seed: int) -> dict[str, list[bytes]]:
-    """The JSONL lines of each split, in a seeded order that ignores the input order."""
+def split_bodies(
+    dataset: Dataset,
+    placed: dict[str, str],
+    seed: int,
+    edits: dict[str, Decision] | None = None,
+    category_field: str = "category",
+) -> dict[str, list[bytes]]:
+    """The JSONL lines of each split, in a seeded order that ignores the input order.
+
+    Records edited in review are written with the edits in their own fields.
+    """
     texts = source_texts(dataset)
-    rows: dict[str, list[tuple[str, bytes]]] = {name: [] for name in SPLITS}
+    layouts = {s.path: s.layout for s in dataset.sources}
+    edits = edits or {}
+    rows: dict[str, list[tuple[bytes, bytes]]] = {name: [] for name in SPLITS}
     for record, source, line in dataset.frame.select("id", "source", "source_line").iter_rows():
         split = placed.get(record)
-        if split is not None:
-            rows[split].append((seeded_order(record, seed), texts[source][line]))
+        if split is None:
+            continue
+        text = texts[source][line]
+        edit, layout = edits.get(record), layouts[source]
+        if edit is not None and layout is not None:
+            changed = set_fields(
+                layout, json.loads(text), category_field, edit.input, edit.output, edit.category
+            )
+            text = json.dumps(changed, ensure_ascii=False).encode()
+        rows[split].append((seeded_order(record, seed), text))
     return {name: [text for _, text in sorted(items)] for name, items in rows.items()}
 
 

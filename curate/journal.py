@@ -1,0 +1,121 @@
+"""The review journal: decisions appended to `<dataset>.review.jsonl`, never rewritten.
+
+Each decision is written, flushed and fsynced before the caller confirms it, so a killed
+process loses no confirmed decision. The latest decision per record wins; `undo` appends a
+reversal of the latest one instead of deleting anything. The dataset itself is never
+modified: readers apply the journal on the fly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from pydantic import ValidationError
+
+from curate.io.errors import DatasetError
+from curate.schemas.decision import Decision
+
+SUFFIX = ".review.jsonl"
+
+
+def journal_path(dataset: Path) -> Path:
+    """`data/tickets.jsonl` -> `data/tickets.review.jsonl` (also for .csv, .parquet, .gz)."""
+    name = dataset.name.removesuffix(".gz")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return dataset.with_name(stem + SUFFIX)
+
+
+def append_decision(path: Path, decision: Decision) -> None:
+    """Append one decision durably: written, flushed and fsynced before returning."""
+    line = decision.model_dump_json(exclude_none=True) + "\n"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def read_decisions(path: Path) -> list[Decision]:
+    """Every decision in the journal, in order. A last line cut off by a crash (no newline)
+    was never confirmed and is ignored; any other bad line is an error naming it."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    complete = lines[:-1]  # the part after the last newline was never confirmed
+    decisions = []
+    for number, line in enumerate(complete, start=1):
+        if not line.strip():
+            continue
+        try:
+            decisions.append(Decision.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            first = str(exc).splitlines()[0]
+            raise DatasetError(str(path), f"bad review decision: {first}", number) from None
+    return decisions
+
+
+@dataclass
+class ReviewState:
+    """The standing decision per record after undos, latest first."""
+
+    latest: dict[str, Decision] = field(default_factory=dict)
+    history: dict[str, list[Decision]] = field(default_factory=dict)
+
+
+def current_state(decisions: list[Decision]) -> ReviewState:
+    """Replay the journal: each undo removes the latest standing decision of its record."""
+    state = ReviewState()
+    standing: dict[str, list[Decision]] = {}
+    for decision in decisions:
+        state.history.setdefault(decision.id, []).append(decision)
+        stack = standing.setdefault(decision.id, [])
+        if decision.decision == "undo":
+            if stack:
+                stack.pop()
+        else:
+            stack.append(decision)
+    state.latest = {rid: stack[-1] for rid, stack in standing.items() if stack}
+    return state
+
+
+def apply_review(frame: pl.DataFrame, state: ReviewState) -> tuple[pl.DataFrame, dict[str, str]]:
+    """The frame with rejected records left out and edits applied; and the rejected ids
+    with the reason. Keep and flag decisions change nothing here."""
+    rejected = {
+        rid: f"rejected in review by {d.reviewer}"
+        for rid, d in state.latest.items()
+        if d.decision == "reject"
+    }
+    edits = {rid: d for rid, d in state.latest.items() if d.decision == "edit"}
+    frame = frame.filter(~pl.col("id").is_in(list(rejected)))
+    for column in ("input", "output", "category"):
+        values = {
+            rid: getattr(d, column) for rid, d in edits.items() if getattr(d, column) is not None
+        }
+        if values:
+            edited = pl.col("id").replace_strict(
+                values, default=pl.col(column), return_dtype=pl.String
+            )
+            frame = frame.with_columns(edited.alias(column))
+    outputs = {rid: d.output for rid, d in edits.items() if d.output is not None}
+    if outputs and "messages" in frame.columns:
+        frame = _edit_final_turns(frame, outputs)
+    return frame, rejected
+
+
+def _edit_final_turns(frame: pl.DataFrame, outputs: dict[str, str]) -> pl.DataFrame:
+    """Edited chat outputs replace the conversation's final assistant turn too."""
+    messages = frame.get_column("messages").to_list()
+    for row, rid in enumerate(frame.get_column("id")):
+        turns = messages[row]
+        if rid in outputs and turns:
+            if turns[-1]["role"] == "assistant":
+                turns[-1] = {**turns[-1], "content": outputs[rid]}
+            else:
+                turns.append({"role": "assistant", "content": outputs[rid]})
+    dtype = frame.schema["messages"]
+    return frame.with_columns(pl.Series("messages", messages, dtype=dtype))

@@ -1,0 +1,106 @@
+"""The review journal: durable appends, latest decision wins, undo, applied without touching
+the dataset; `curate split` drops rejected records and writes edits."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from curate.cli import app
+from curate.io import DatasetError, read_dataset
+from curate.journal import (
+    append_decision,
+    apply_review,
+    current_state,
+    journal_path,
+    read_decisions,
+)
+from curate.schemas.decision import Decision
+from curate.schemas.manifest import SplitManifest
+from tests.conftest import SAMPLES
+
+
+def decide(rid: str, action: str, **fields: str) -> Decision:
+    return Decision(
+        id=rid, decision=action, reviewer="ana", at=datetime(2026, 11, 22, tzinfo=UTC), **fields
+    )  # type: ignore[arg-type]
+
+
+def test_journal_sits_beside_the_dataset() -> None:
+    assert journal_path(Path("data/tickets.jsonl")) == Path("data/tickets.review.jsonl")
+    assert journal_path(Path("d/x.jsonl.gz")) == Path("d/x.review.jsonl")
+    assert journal_path(Path("d/x.csv")) == Path("d/x.review.jsonl")
+
+
+def test_latest_decision_wins_and_undo_reverses(tmp_path: Path) -> None:
+    journal = tmp_path / "d.review.jsonl"
+    for decision in [
+        decide("a", "reject"),
+        decide("a", "keep"),
+        decide("b", "reject"),
+        decide("b", "undo"),
+        decide("c", "edit", output="new reply"),
+        decide("c", "flag", note="check tone"),
+        decide("c", "undo"),
+    ]:
+        append_decision(journal, decision)
+    state = current_state(read_decisions(journal))
+    assert {rid: d.decision for rid, d in state.latest.items()} == {"a": "keep", "c": "edit"}
+    assert len(state.history["c"]) == 3
+
+
+def test_a_crash_mid_line_loses_only_the_unconfirmed_decision(tmp_path: Path) -> None:
+    journal = tmp_path / "d.review.jsonl"
+    append_decision(journal, decide("a", "reject"))
+    with journal.open("a") as handle:
+        handle.write('{"id": "b", "decision": "rej')  # killed while writing
+    assert [d.id for d in read_decisions(journal)] == ["a"]
+
+
+def test_a_corrupt_line_is_an_error_naming_it(tmp_path: Path) -> None:
+    journal = tmp_path / "d.review.jsonl"
+    journal.write_text(
+        '{"id": "a", "decision": "maybe", "reviewer": "x", "at": "2026-01-01T00:00:00Z"}\n'
+    )
+    with pytest.raises(DatasetError, match=r"line 1: bad review decision"):
+        read_decisions(journal)
+
+
+def test_review_applies_rejects_and_edits_without_touching_the_source(tmp_path: Path) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text(
+        '{"id": "a", "input": "q1", "output": "a1"}\n{"id": "b", "input": "q2", "output": "a2"}\n'
+    )
+    before = data.read_bytes()
+    state = current_state(
+        [decide("a", "reject"), decide("b", "edit", output="better", category="x")]
+    )
+    frame, rejected = apply_review(read_dataset([data]).frame, state)
+    assert frame.select("id", "output", "category").rows() == [("b", "better", "x")]
+    assert rejected == {"a": "rejected in review by ana"}
+    assert data.read_bytes() == before
+
+
+def test_split_drops_rejected_records_and_writes_edits_in_the_source_shape(tmp_path: Path) -> None:
+    data = tmp_path / "alpaca.jsonl"
+    data.write_bytes((SAMPLES / "alpaca.jsonl").read_bytes())
+    records = read_dataset([data]).frame
+    first, second = records["id"][0], records["id"][1]
+    append_decision(journal_path(data), decide(first, "reject"))
+    append_decision(journal_path(data), decide(second, "edit", output="EDITED"))
+    result = CliRunner().invoke(app, ["split", str(data), "--out", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.stderr
+    manifest = SplitManifest.model_validate_json((tmp_path / "s" / "manifest.json").read_text())
+    assert [(d.id, d.reason) for d in manifest.dropped] == [(first, "rejected in review by ana")]
+    written = [
+        json.loads(line)
+        for name in ("train", "val", "test")
+        for line in (tmp_path / "s" / f"{name}.jsonl").read_text().splitlines()
+    ]
+    assert len(written) == records.height - 1
+    edited = [r for r in written if r["output"] == "EDITED"]
+    assert len(edited) == 1 and set(edited[0]) == {"instruction", "input", "output"}
