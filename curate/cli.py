@@ -325,6 +325,67 @@ def train(
         print(f"  not trained on {record}: {why}", file=sys.stderr)
 
 
+@app.command(name="eval")
+@fails_cleanly
+def eval_command(
+    run: Annotated[Path, typer.Argument(help="Run folder from `curate train`.")],
+    split: Annotated[
+        str, typer.Option(help="Split to evaluate on: test, val, or a JSONL path.")
+    ] = "test",
+    splits: Annotated[
+        Path | None, typer.Option(help="Split folder (default: the one the run trained on).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Evaluate on the first N records only.")] = None,
+) -> None:
+    """Compare the base model with the tuned adapter on held-out records."""
+    import json
+
+    from rich.table import Table
+
+    from curate.trainer.model import ModelError
+
+    config_file = run / "train_config.json"
+    if not config_file.is_file():
+        raise DatasetError(str(run), "no train_config.json here; train with `curate train` first")
+    folder = splits or Path(json.loads(config_file.read_text())["splits"])
+    path = Path(split) if split.endswith(".jsonl") else folder / f"{split}.jsonl"
+    if not path.is_file():
+        raise DatasetError(str(path), "no such split file")
+    try:
+        from curate.trainer.evaluate import evaluate
+    except ImportError as exc:
+        raise ConfigError(
+            f"evaluation needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
+        ) from None
+    try:
+        report = evaluate(run, path, limit)
+    except ModelError as exc:
+        raise ConfigError(str(exc)) from None
+    table = Table(title=f"base vs tuned on {path} ({report.records} records)", title_justify="left")
+    for column in (
+        "slice",
+        "n",
+        "ROUGE-L base",
+        "ROUGE-L tuned",
+        "F1 base",
+        "F1 tuned",
+        "win rate",
+    ):
+        table.add_column(column, justify="left" if column == "slice" else "right")
+    for c in [report.overall, *report.categories]:
+        table.add_row(
+            c.name,
+            str(c.records),
+            f"{c.base.rouge_l:.3f}",
+            f"{c.tuned.rouge_l:.3f}",
+            f"{c.base.token_f1:.3f}",
+            f"{c.tuned.token_f1:.3f}",
+            f"{c.win_rate:.0%}",
+        )
+    Console(highlight=False).print(table)
+    print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
+
+
 @app.command()
 def rules(
     markdown: Annotated[

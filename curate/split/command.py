@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polars as pl
+
 from curate import __version__
 from curate.config import ConfigError
 from curate.io import Dataset, DatasetError, read_dataset
@@ -84,16 +86,21 @@ def _manifest(
 ) -> SplitManifest:
     stratify = settings.split.stratify
     frame = dataset.frame
-    strata = strata_of(frame, stratify)
+    table = pl.DataFrame(
+        {
+            "split": frame.get_column("id").replace_strict(
+                placed, default=None, return_dtype=pl.String
+            ),
+            "stratum": strata_of(frame, stratify),
+        }
+    )
     counts: dict[str, dict[str, int]] = {name: {} for name in SPLITS}
-    for record, stratum in zip(frame.get_column("id"), strata, strict=True):
-        split = placed.get(record)
-        if split is not None:
-            counts[split][stratum] = counts[split].get(stratum, 0) + 1
+    for split, stratum, n in (
+        table.drop_nulls("split").group_by("split", "stratum").len().iter_rows()
+    ):
+        counts[split][stratum] = n
     totals = {name: sum(c.values()) for name, c in counts.items()}
-    sizes: dict[str, int] = {}
-    for stratum in strata:
-        sizes[stratum] = sizes.get(stratum, 0) + 1
+    sizes = dict(table.group_by("stratum").len().iter_rows())
     dropped = [
         DroppedRecord(id=rid, source=lines[rid][0], line=lines[rid][1], reason=reason)
         for rid, reason in sorted(

@@ -104,3 +104,47 @@ def test_train_command_errors_are_one_line(tmp_path: Path) -> None:
         ["train", str(splits), "--out", str(tmp_path / "run"), "--model", str(tmp_path / "x.gguf")],
     )
     assert result.exit_code == 2 and "no such GGUF file" in result.stderr
+
+
+def test_eval_compares_base_and_tuned_per_category(tmp_path: Path, tiny_model_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+    from curate.schemas.report import EvalReport
+
+    splits = write_splits(tmp_path / "splits")
+    rows = [
+        {"id": f"x{i}", "input": "refund please", "output": "thanks", "category": c}
+        for i, c in enumerate(["a", "b", "b"])
+    ]
+    (splits / "test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    runner = CliRunner()
+    trained = runner.invoke(
+        app,
+        [
+            "train",
+            str(splits),
+            "--out",
+            str(tmp_path / "run"),
+            "--model",
+            str(tiny_model_dir),
+            "--max-steps",
+            "2",
+        ],
+    )
+    assert trained.exit_code == 0, trained.stderr
+    result = runner.invoke(app, ["eval", str(tmp_path / "run")])
+    assert result.exit_code == 0, result.stderr
+    report = EvalReport.model_validate_json((tmp_path / "run" / "report.json").read_text())
+    assert report.records == 3
+    assert [c.name for c in report.categories] == ["a", "b"]
+    assert [c.records for c in report.categories] == [1, 2]
+    assert report.overall.base.loss is not None and report.overall.tuned.loss is not None
+    assert 0.0 <= report.overall.win_rate + report.overall.tie_rate <= 1.0
+    predictions = (tmp_path / "run" / report.predictions).read_text().splitlines()
+    assert len(predictions) == 3 and set(json.loads(predictions[0])) >= {
+        "base",
+        "tuned",
+        "reference",
+    }
+    assert "| overall | 3 |" in (tmp_path / "run" / "report.md").read_text()
