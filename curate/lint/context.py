@@ -147,9 +147,3 @@ class LintContext:
         from curate.tokens import count_tokens
 
         return self.shared("tokens", lambda: count_tokens(self.frame, self.settings.lint.tokenizer))
-
-    def word_counts(self, field: Literal["input", "output"]) -> pl.Series:
-        return self.shared(
-            f"words:{field}",
-            lambda: self.frame.select(pl.col(field).str.count_matches(r"\w+")).to_series(),
-        )
