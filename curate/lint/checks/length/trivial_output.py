@@ -42,10 +42,10 @@ class TrivialOutput(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         options: TrivialOptions = self.options  # type: ignore[assignment]
         outputs = ctx.frame.select("id", "output")
-        # The median from an even sample of at most 100k outputs, and word counts only for
+        # The median from an even sample of at most 10k outputs, and word counts only for
         # outputs short enough to have fewer than `min_words` words of up to 20 characters:
         # counting words is the slow part, and a long output is not a trivial one.
-        sample = outputs.gather_every(max(1, outputs.height // 100_000)).get_column("output")
+        sample = outputs.gather_every(max(1, outputs.height // 10_000)).get_column("output")
         median = sample.str.count_matches(r"\w+").median() or 0
         if median < options.median_at_least:
             return
