@@ -14,6 +14,7 @@ from curate.lint.engine import run_lint, summarise
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
 from curate.lint.report.text import render_text
+from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 
 
@@ -109,10 +110,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     return 1 if report.summary.errors and not request.exit_zero else 0
 
 
-def _emit(output_format: str, report: object, suppressed: int) -> None:
-    from curate.schemas.lint import LintReport
-
-    assert isinstance(report, LintReport)
+def _emit(output_format: str, report: LintReport, suppressed: int) -> None:
     if output_format == "json":
         print(render_json(report))
     elif output_format == "github":
