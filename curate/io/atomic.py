@@ -30,7 +30,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     """Write a file atomically through a callback that writes bytes to a handle."""
     with atomic_path(path) as temp, temp.open("wb") as handle:
         write(handle)

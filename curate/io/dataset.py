@@ -171,8 +171,8 @@ def _drop_invalid(shown: str, shape: Shape, raw: RawTable) -> tuple[pl.DataFrame
     if frame.height and TEXT_COLUMN in frame.columns and _dtype_problem(shape, frame):
         # A dropped record's bad value may have set a column's type; the kept ones decide.
         frame = reparse(frame)
-    if frame.height and (problem := _dtype_problem(shape, frame)):
-        raise DatasetError(shown, problem)
+    if frame.height and (wrong_type := _dtype_problem(shape, frame)):
+        raise DatasetError(shown, wrong_type)
     return frame, issues
 
 

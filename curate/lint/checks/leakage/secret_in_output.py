@@ -10,9 +10,11 @@ from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
+Field_ = Literal["input", "output"]
+
 
 class FieldsOptions(RuleOptions):
-    fields: list[Literal["input", "output"]] = Field(default_factory=lambda: ["output"])
+    fields: list[Field_] = Field(default_factory=lambda: list[Field_](["output"]))
     """Which texts to scan: outputs are what a model learns to say."""
 
 
@@ -36,14 +38,14 @@ def scan(ctx: LintContext, fields: list[str], personal: bool) -> Iterator[Violat
                 for h in hits
             )
     for row in sorted(hits_by_row):
-        hits = hits_by_row[row]
-        kinds = sorted({str(h["kind"]) for h in hits})
-        where = sorted({str(h["field"]) for h in hits})
-        previews = ", ".join(str(h["preview"]) for h in hits[:3])
+        found = hits_by_row[row]
+        kinds = sorted({str(h["kind"]) for h in found})
+        where = sorted({str(h["field"]) for h in found})
+        previews = ", ".join(str(h["preview"]) for h in found[:3])
         yield Violation(
             [ids[row]],
             f"{' and '.join(where)} contains {', '.join(kinds)}: {previews}",
-            {"hits": hits},
+            {"hits": found},
         )
 
 

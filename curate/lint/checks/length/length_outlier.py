@@ -61,7 +61,7 @@ class LengthOutlier(Rule):
                     / (1.4826 * (pl.col("log") - pl.col("log").median()).abs().median())
                 ).alias("z")
             )
-            median = scored.get_column("chars").median()
+            median = float(scored.get_column("chars").median() or 0)  # type: ignore[arg-type]
             far = (pl.col("log") - pl.col("log").median()).abs() >= math.log(options.min_ratio)
             outliers = scored.filter((pl.col("z").abs() > options.max_z) & far).drop_nans()
             for record, length, _, z in outliers.iter_rows():

@@ -46,7 +46,7 @@ class TrivialOutput(Rule):
         # outputs short enough to have fewer than `min_words` words of up to 20 characters:
         # counting words is the slow part, and a long output is not a trivial one.
         sample = outputs.gather_every(max(1, outputs.height // 10_000)).get_column("output")
-        median = sample.str.count_matches(r"\w+").median() or 0
+        median = float(sample.str.count_matches(r"\w+").median() or 0)  # type: ignore[arg-type]
         if median < options.median_at_least:
             return
         short = outputs.filter(pl.col("output").str.len_chars() <= 20 * options.min_words)
