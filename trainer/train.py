@@ -78,29 +78,52 @@ def train(
         load_best_model_at_end=bool(val_set.rows),
         metric_for_best_model="eval_loss",
         train_sampling_strategy="group_by_length",
-        logging_steps=5,
+        logging_steps=min(5, max_steps) if max_steps else 5,
         report_to="none",
         seed=settings.seed,
         use_cpu=not torch.cuda.is_available(),
         remove_unused_columns=False,
     )
+    out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(
         model=model,
         args=args,
         train_dataset=_Rows(train_set.rows),
         eval_dataset=_Rows(val_set.rows) if val_set.rows else None,
         data_collator=DataCollatorForSeq2Seq(tokenizer, padding=True, label_pad_token_id=-100),
+        callbacks=[metrics_writer(out / "metrics.jsonl")],
     )
     # train
-    trainer.train()
-    # save
     adapter = out / "adapter"
+    try:
+        trainer.train()
+    except KeyboardInterrupt:
+        # Ctrl-C: keep what was learnt so far as a usable adapter, then stop.
+        model.save_pretrained(out / "adapter-interrupted", safe_serialization=True)
+        raise
+    # save
     model.save_pretrained(adapter, safe_serialization=True)
     _write_run_files(out, splits, settings, model_dir, trainer, train_set)
     best = trainer.state.best_metric
     return TrainResult(
         adapter, len(train_set.rows), train_set.skipped, train_set.truncated, best, model
     )
+
+
+def metrics_writer(path: Path) -> Any:
+    """A Trainer callback appending every log entry (loss, eval loss, step) to a JSONL file
+    as training goes, flushed, so a crash or Ctrl-C keeps the curve so far."""
+    from transformers import TrainerCallback
+
+    path.write_text("")
+
+    class MetricsWriter(TrainerCallback):  # type: ignore[misc]
+        def on_log(self, args: Any, state: Any, control: Any, logs: Any = None, **kw: Any) -> None:
+            if logs:
+                with path.open("a") as handle:
+                    handle.write(json.dumps({"step": state.global_step, **logs}) + "\n")
+
+    return MetricsWriter()
 
 
 class _Rows:
@@ -130,9 +153,6 @@ def _write_run_files(
         "split_manifest_sha256": manifest_hash,
     }
     (out / "train_config.json").write_text(json.dumps(config, indent=2) + "\n")
-    with (out / "metrics.jsonl").open("w") as handle:
-        for entry in trainer.state.log_history:
-            handle.write(json.dumps(entry) + "\n")
     skipped = "".join(f"- `{rid}`: {why}\n" for rid, why in data.skipped.items()) or "none\n"
     (out / "README.md").write_text(
         f"# LoRA adapter\n\nBase model: `{settings.model or 'default (SmolLM2-135M-Instruct)'}` "

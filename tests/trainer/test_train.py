@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,6 +62,28 @@ def test_lora_weights_change_and_base_weights_do_not(tmp_path: Path, tiny_model_
         assert (tmp_path / "run" / name).is_file()
     config = json.loads((tmp_path / "run" / "train_config.json").read_text())
     assert config["split_manifest_sha256"] and config["lora_r"] == 4
+    logged = [
+        json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").read_text().splitlines()
+    ]
+    assert any("loss" in entry for entry in logged) and all("step" in entry for entry in logged)
+
+
+def test_ctrl_c_leaves_a_usable_adapter(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transformers import Trainer
+
+    from curate.trainer.train import train
+
+    def interrupted(self: Any, *args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Trainer, "train", interrupted)
+    splits = write_splits(tmp_path / "splits")
+    settings = TrainSettings(model=str(tiny_model_dir), max_seq_length=64, lora_r=4)
+    with pytest.raises(KeyboardInterrupt):
+        train(splits, tmp_path / "run", settings, max_steps=2)
+    assert (tmp_path / "run" / "adapter-interrupted" / "adapter_model.safetensors").is_file()
 
 
 def test_train_command_with_a_local_model_folder(tmp_path: Path, tiny_model_dir: Path) -> None:
