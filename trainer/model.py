@@ -83,7 +83,18 @@ def converted_gguf(gguf: Path, name: str) -> Path:
     )
     staging = target.with_name(target.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
-    model.save_pretrained(staging, safe_serialization=True)
+    staging.mkdir(parents=True)
+    # transformers will not save_pretrained a GGUF-loaded model; the de-quantised weights
+    # are plain tensors, so write them with safetensors (shared embeddings handled) and
+    # the config without its GGUF origin.
+    from safetensors.torch import save_model
+
+    save_model(model, str(staging / "model.safetensors"), metadata={"format": "pt"})
+    config = model.config
+    for attribute in ("quantization_config", "gguf_file"):
+        if hasattr(config, attribute):
+            delattr(config, attribute)
+    config.save_pretrained(staging)
     tokenizer.save_pretrained(staging)
     shutil.rmtree(target, ignore_errors=True)  # an incomplete earlier conversion
     staging.replace(target)
