@@ -386,6 +386,72 @@ def eval_command(
     print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
 
 
+@app.command(name="run")
+@fails_cleanly
+def run_command(
+    paths: Annotated[list[Path], typer.Argument(help="The dataset file.")],
+    out: Annotated[Path, typer.Option("--out", help="Run folder: data, splits, adapter, report.")],
+    fix: Annotated[
+        bool, typer.Option(help="Apply safe fixes and set aside records with errors.")
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Train even with error findings.")] = False,
+    model: Annotated[str | None, typer.Option(help="Model folder, .gguf file or hub id.")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop training after this many steps.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Evaluate on the first N test records.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Lint, split, train and evaluate, then print one summary."""
+    from curate.lint.report.text import render_text
+    from curate.pipeline import LintFailed, prepare
+
+    settings = load_settings(config)
+    if model is not None:
+        settings = settings.model_copy(
+            update={"train": settings.train.model_copy(update={"model": model})}
+        )
+    fields = resolve_fields(settings, InputFormat.AUTO, None, None, None)
+    console = Console(highlight=False)
+    try:
+        summary = prepare(paths, out, settings, fields, fix, force)
+    except LintFailed as failed:
+        render_text(failed.report, console)
+        print(
+            "curate: error findings stop the run; use --fix to set those records aside, or --force",
+            file=sys.stderr,
+        )
+        raise typer.Exit(1) from None
+    for record, rules in summary.set_aside.items():
+        print(f"set aside {record}: {', '.join(rules)}", file=sys.stderr)
+    try:
+        from curate.trainer.evaluate import evaluate
+        from curate.trainer.model import ModelError
+        from curate.trainer.train import train as run_train
+    except ImportError as exc:
+        raise ConfigError(
+            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
+        ) from None
+    assert summary.splits is not None
+    try:
+        result = run_train(summary.splits, out, settings.train, max_steps=max_steps)
+        report = evaluate(out, summary.splits / "test.jsonl", limit)
+    except ModelError as exc:
+        raise ConfigError(str(exc)) from None
+    overall = report.overall
+    print(
+        f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
+        f"warnings; {len(summary.set_aside)} records set aside"
+    )
+    print(f"train: {result.train_records} examples, adapter in {result.adapter}")
+    print(
+        f"eval on {report.records} test records: ROUGE-L base {overall.base.rouge_l:.3f} -> "
+        f"tuned {overall.tuned.rouge_l:.3f}, token F1 {overall.base.token_f1:.3f} -> "
+        f"{overall.tuned.token_f1:.3f}, tuned wins {overall.win_rate:.0%}"
+    )
+    print(f"report: {out / 'report.md'}")
+
+
 @app.command()
 def rules(
     markdown: Annotated[
