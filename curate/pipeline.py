@@ -33,7 +33,6 @@ class RunSummary:
     """Record id -> the rules whose error findings set it aside."""
     cleaned: Path | None = None
     splits: Path | None = None
-    run: Path | None = None
 
 
 def prepare(
@@ -55,6 +54,8 @@ def prepare(
     if report.summary.errors and not (fix or force):
         raise LintFailed(report)
     if fix:
+        if len(dataset.sources) != 1:
+            raise DatasetError(str(paths[0]), "curate run --fix takes one dataset file")
         plan = plan_fixes(report.findings, unsafe=False)
         for finding in report.findings:
             if finding.severity is not Severity.ERROR:
@@ -64,8 +65,6 @@ def prepare(
                 if record != kept or finding.rule not in ("DUP001", "DUP002"):
                     summary.set_aside.setdefault(record, []).append(finding.rule)
                     plan.drop.setdefault(record, finding.rule)
-        if len(dataset.sources) != 1:
-            raise DatasetError(str(paths[0]), "curate run --fix takes one dataset file")
         cleaned = out / "data" / Path(dataset.sources[0].path).name
         write_fixed(dataset, plan, output_paths(dataset.sources, cleaned))
         summary.cleaned, data_paths = cleaned, [cleaned]
