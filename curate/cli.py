@@ -16,6 +16,7 @@ from curate import __version__
 from curate.config import ConfigError, load_settings
 from curate.io import DatasetError, read_dataset
 from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.trainer.model import ModelError
 
 app = typer.Typer(
     name="curate",
@@ -72,11 +73,23 @@ def fails_cleanly(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (DatasetError, ConfigError) as exc:
+        except (DatasetError, ConfigError, ModelError) as exc:
             print(f"curate: error: {exc}", file=sys.stderr)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def trainer_functions() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """`train` and `evaluate`, or one clear error when the train extra is missing."""
+    try:
+        from curate.trainer.evaluate import evaluate
+        from curate.trainer.train import train
+    except ImportError as exc:
+        raise ConfigError(
+            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
+        ) from None
+    return train, evaluate
 
 
 def resolve_fields(
@@ -297,8 +310,6 @@ def train(
     config: ConfigOpt = None,
 ) -> None:
     """Fine-tune a LoRA adapter on the train split, validating on val."""
-    from curate.trainer.model import ModelError
-
     settings = load_settings(config)
     update: dict[str, Any] = {
         k: v for k, v in {"model": model, "epochs": epochs}.items() if v is not None
@@ -306,16 +317,8 @@ def train(
     train_settings = settings.train.model_copy(update=update)
     if not (splits / "train.jsonl").is_file():
         raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
-    try:
-        from curate.trainer.train import train as run
-    except ImportError as exc:
-        raise ConfigError(
-            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
-        ) from None
-    try:
-        result = run(splits, out, train_settings, max_steps=max_steps)
-    except ModelError as exc:
-        raise ConfigError(str(exc)) from None
+    run, _ = trainer_functions()
+    result = run(splits, out, train_settings, max_steps=max_steps)
     print(
         f"adapter saved to {result.adapter} ({result.train_records} examples, "
         f"{len(result.truncated)} truncated, {len(result.skipped)} not trainable)",
@@ -342,8 +345,6 @@ def eval_command(
 
     from rich.table import Table
 
-    from curate.trainer.model import ModelError
-
     config_file = run / "train_config.json"
     if not config_file.is_file():
         raise DatasetError(str(run), "no train_config.json here; train with `curate train` first")
@@ -351,16 +352,8 @@ def eval_command(
     path = Path(split) if split.endswith(".jsonl") else folder / f"{split}.jsonl"
     if not path.is_file():
         raise DatasetError(str(path), "no such split file")
-    try:
-        from curate.trainer.evaluate import evaluate
-    except ImportError as exc:
-        raise ConfigError(
-            f"evaluation needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
-        ) from None
-    try:
-        report = evaluate(run, path, limit)
-    except ModelError as exc:
-        raise ConfigError(str(exc)) from None
+    _, evaluate = trainer_functions()
+    report = evaluate(run, path, limit)
     table = Table(title=f"base vs tuned on {path} ({report.records} records)", title_justify="left")
     for column in (
         "slice",
@@ -424,20 +417,10 @@ def run_command(
         raise typer.Exit(1) from None
     for record, rules in summary.set_aside.items():
         print(f"set aside {record}: {', '.join(rules)}", file=sys.stderr)
-    try:
-        from curate.trainer.evaluate import evaluate
-        from curate.trainer.model import ModelError
-        from curate.trainer.train import train as run_train
-    except ImportError as exc:
-        raise ConfigError(
-            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
-        ) from None
+    run_train, evaluate = trainer_functions()
     assert summary.splits is not None
-    try:
-        result = run_train(summary.splits, out, settings.train, max_steps=max_steps)
-        report = evaluate(out, summary.splits / "test.jsonl", limit)
-    except ModelError as exc:
-        raise ConfigError(str(exc)) from None
+    result = run_train(summary.splits, out, settings.train, max_steps=max_steps)
+    report = evaluate(out, summary.splits / "test.jsonl", limit)
     overall = report.overall
     print(
         f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
