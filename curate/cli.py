@@ -194,6 +194,9 @@ def lint(
         typer.Option(help="Where --fix writes (a file, or a folder for several inputs)."),
     ] = None,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are errors.")] = False,
+    review: Annotated[
+        bool, typer.Option(help="Apply the review journals beside the files (<name>.review.jsonl).")
+    ] = True,
     input_format: FormatOpt = InputFormat.AUTO,
     input_field: InputFieldOpt = None,
     output_field: OutputFieldOpt = None,
@@ -230,6 +233,7 @@ def lint(
         unsafe_fixes=unsafe_fixes,
         out=out,
         exit_zero=exit_zero,
+        review=review,
     )
     raise typer.Exit(run(request, settings, fields))
 
@@ -292,6 +296,30 @@ def split(
 
 @app.command()
 @fails_cleanly
+def export(
+    path: Annotated[Path, typer.Argument(help="The reviewed dataset file.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="New file for the reviewed dataset; its suffix picks the format."
+        ),
+    ],
+    config: ConfigOpt = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Write the reviewed dataset: rejected records left out, edits applied."""
+    from curate.export import describe_export, export_reviewed
+
+    settings = load_settings(config)
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    print(describe_export(export_reviewed(path, out, fields)), file=sys.stderr)
+
+
+@app.command()
+@fails_cleanly
 def train(
     splits: Annotated[
         Path, typer.Argument(help="Folder from `curate split` (train.jsonl, val.jsonl).")
@@ -318,7 +346,12 @@ def train(
     if not (splits / "train.jsonl").is_file():
         raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
     run, _ = trainer_functions()
-    result = run(splits, out, train_settings, max_steps=max_steps)
+    from curate.trainer.display import training_bar
+
+    with training_bar() as show:
+        result = run(splits, out, train_settings, max_steps=max_steps, on_progress=show)
+    if not result.main_process:
+        return
     print(
         f"adapter saved to {result.adapter} ({result.train_records} examples, "
         f"{len(result.truncated)} truncated, {len(result.skipped)} not trainable)",
@@ -339,12 +372,14 @@ def eval_command(
         Path | None, typer.Option(help="Split folder (default: the one the run trained on).")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Evaluate on the first N records only.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Compare the base model with the tuned adapter on held-out records."""
     import json
 
-    from rich.table import Table
+    from curate.trainer.display import evaluation_bar
 
+    settings = load_settings(config)
     config_file = run / "train_config.json"
     if not config_file.is_file():
         raise DatasetError(str(run), "no train_config.json here; train with `curate train` first")
@@ -353,28 +388,11 @@ def eval_command(
     if not path.is_file():
         raise DatasetError(str(path), "no such split file")
     _, evaluate = trainer_functions()
-    report = evaluate(run, path, limit)
-    table = Table(title=f"base vs tuned on {path} ({report.records} records)", title_justify="left")
-    for column in (
-        "slice",
-        "n",
-        "ROUGE-L base",
-        "ROUGE-L tuned",
-        "F1 base",
-        "F1 tuned",
-        "win rate",
-    ):
-        table.add_column(column, justify="left" if column == "slice" else "right")
-    for c in [report.overall, *report.categories]:
-        table.add_row(
-            c.name,
-            str(c.records),
-            f"{c.base.rouge_l:.3f}",
-            f"{c.tuned.rouge_l:.3f}",
-            f"{c.base.token_f1:.3f}",
-            f"{c.tuned.token_f1:.3f}",
-            f"{c.win_rate:.0%}",
-        )
+    from curate.trainer.evaluate import render_table
+
+    with evaluation_bar() as show:
+        report = evaluate(run, path, limit, settings=settings, on_progress=show)
+    table = render_table(report, f"base vs tuned on {path} ({report.records} records)")
     Console(highlight=False).print(table)
     print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
 
@@ -419,8 +437,15 @@ def run_command(
         print(f"set aside {record}: {', '.join(rules)}", file=sys.stderr)
     run_train, evaluate = trainer_functions()
     assert summary.splits is not None
-    result = run_train(summary.splits, out, settings.train, max_steps=max_steps)
-    report = evaluate(out, summary.splits / "test.jsonl", limit)
+    from curate.trainer.display import evaluation_bar, training_bar
+
+    with training_bar() as show_training:
+        result = run_train(
+            summary.splits, out, settings.train, max_steps=max_steps, on_progress=show_training
+        )
+    with evaluation_bar() as show_evaluation:
+        test = summary.splits / "test.jsonl"
+        report = evaluate(out, test, limit, settings=settings, on_progress=show_evaluation)
     overall = report.overall
     print(
         f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
@@ -432,6 +457,11 @@ def run_command(
         f"tuned {overall.tuned.rouge_l:.3f}, token F1 {overall.base.token_f1:.3f} -> "
         f"{overall.tuned.token_f1:.3f}, tuned wins {overall.win_rate:.0%}"
     )
+    if overall.base.format_valid is not None and overall.tuned.format_valid is not None:
+        print(
+            f"format valid: base {overall.base.format_valid:.0%} -> "
+            f"tuned {overall.tuned.format_valid:.0%}"
+        )
     print(f"report: {out / 'report.md'}")
 
 
@@ -480,6 +510,57 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code such as DUP002.")
                 f"- {name.replace('_', '-')} = {default!r}: {info.description or ''}".rstrip(": ")
             )
     print(f"\nConfigure under [tool.curate.lint.options.{found.code}].")
+
+
+@app.command()
+@fails_cleanly
+def review(
+    paths: PathsArg,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(help="Name recorded with decisions (default: config, CURATE_REVIEWER, git)."),
+    ] = None,
+    agreement: Annotated[
+        bool, typer.Option("--agreement", help="Print reviewer agreement (kappa) and exit.")
+    ] = False,
+    splits: Annotated[
+        Path | None, typer.Option(help="Split folder of this data, for the balance screen.")
+    ] = None,
+    runs: Annotated[
+        Path, typer.Option(help="Where train-and-evaluate (key t) puts its run folders.")
+    ] = Path("curate-runs"),
+    max_steps: Annotated[
+        int | None, typer.Option(help="Key t: stop training after this many steps.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Key t: evaluate on the first N test records.")
+    ] = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Review records in a terminal app: findings first, one key per decision."""
+    settings = load_settings(config)
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    if agreement:
+        from curate.agreement import agreement_for, render_agreement
+
+        render_agreement(agreement_for(paths, settings), Console(highlight=False))
+        return
+    try:
+        from curate.tui.app import make_app
+    except ImportError as exc:
+        print(
+            f"curate: error: the review app needs the tui extra ({exc.name} is missing): "
+            "pip install 'curate[tui]'",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2) from None
+    review_app = make_app(paths, settings, reviewer, fields, splits, runs)
+    review_app.session.max_steps, review_app.session.eval_limit = max_steps, limit
+    review_app.run()
 
 
 def main() -> None:

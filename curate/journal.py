@@ -2,14 +2,18 @@
 
 Each decision is written, flushed and fsynced before the caller confirms it, so a killed
 process loses no confirmed decision. The latest decision per record wins; `undo` appends a
-reversal of the latest one instead of deleting anything. The dataset itself is never
-modified: readers apply the journal on the fly.
+reversal of the undoing reviewer's own latest decision instead of deleting anything, so one
+reviewer never takes back another's. The dataset itself is never modified: readers apply
+the journal on the fly.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
+import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,26 +64,69 @@ def read_decisions(path: Path) -> list[Decision]:
 
 @dataclass
 class ReviewState:
-    """The standing decision per record after undos, latest first."""
+    """The standing decisions after undos.
+
+    `latest`: per record, the most recent standing decision of any reviewer (what the
+    dataset becomes). `by_reviewer`: per record, each reviewer's own standing decision
+    (what agreement compares). `history`: every decision per record, undos included.
+    """
 
     latest: dict[str, Decision] = field(default_factory=dict)
+    by_reviewer: dict[str, dict[str, Decision]] = field(default_factory=dict)
     history: dict[str, list[Decision]] = field(default_factory=dict)
 
 
-def current_state(decisions: list[Decision]) -> ReviewState:
-    """Replay the journal: each undo removes the latest standing decision of its record."""
+def current_state(decisions: Iterable[Decision]) -> ReviewState:
+    """Replay the journal in order. An undo removes the undoing reviewer's latest standing
+    decision on its record (an undo with nothing of theirs to reverse changes nothing);
+    the latest of the decisions still standing wins."""
     state = ReviewState()
     standing: dict[str, list[Decision]] = {}
     for decision in decisions:
         state.history.setdefault(decision.id, []).append(decision)
         stack = standing.setdefault(decision.id, [])
-        if decision.decision == "undo":
-            if stack:
-                stack.pop()
-        else:
+        if decision.decision != "undo":
             stack.append(decision)
-    state.latest = {rid: stack[-1] for rid, stack in standing.items() if stack}
+            continue
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index].reviewer == decision.reviewer:
+                del stack[index]
+                break
+    for rid, stack in standing.items():
+        if not stack:
+            continue
+        state.latest[rid] = stack[-1]
+        state.by_reviewer[rid] = {d.reviewer: d for d in stack}  # later ones overwrite
     return state
+
+
+def load_review(datasets: Iterable[Path]) -> ReviewState:
+    """The review state of the journals beside these dataset files (none: an empty state)."""
+    return current_state(d for path in datasets for d in read_decisions(journal_path(path)))
+
+
+def resolve_reviewer(configured: str | None) -> str:
+    """Who is reviewing: the configured name, else `CURATE_REVIEWER`, else git's
+    `user.name`, else the login name (the journal must always say who decided)."""
+    for name in (configured, os.environ.get("CURATE_REVIEWER")):
+        if name and name.strip():
+            return name.strip()
+    try:
+        result = subprocess.run(
+            ["git", "config", "user.name"],
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass  # no git, or it hung: fall through to the login name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment or the password database
+        return "unknown"
 
 
 def apply_review(frame: pl.DataFrame, state: ReviewState) -> tuple[pl.DataFrame, dict[str, str]]:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curate.io import DatasetError, read_dataset
-from curate.lint.command import expand_paths
-from curate.lint.engine import run_lint
+from curate.journal import load_review
+from curate.lint.command import expand_paths, reviewed_dataset
+from curate.lint.engine import mark_reviewed, run_lint
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
-from curate.schemas.finding import Severity
+from curate.schemas.finding import Finding, Severity
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 
@@ -35,6 +36,20 @@ class RunSummary:
     splits: Path | None = None
 
 
+def set_aside(findings: list[Finding]) -> dict[str, list[str]]:
+    """Records that error findings keep out of training, with the rules why. Of an exact
+    or normalised duplicate group the copy the fix keeps stays in."""
+    aside: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.severity is not Severity.ERROR:
+            continue
+        kept = finding.detail.get("keep")
+        for record in finding.records:
+            if record != kept or finding.rule not in ("DUP001", "DUP002"):
+                aside.setdefault(record, []).append(finding.rule)
+    return aside
+
+
 def prepare(
     paths: list[Path],
     out: Path,
@@ -47,8 +62,10 @@ def prepare(
     from curate.split.command import split
 
     files = expand_paths(paths)
-    dataset = read_dataset(files, fields)
-    report = run_lint(dataset, settings)
+    # The review journal counts: rejects out, edits in, findings on kept records reviewed.
+    review = load_review(files)
+    dataset = reviewed_dataset(read_dataset(files, fields), review)
+    report = mark_reviewed(run_lint(dataset, settings), review)
     summary = RunSummary(report)
     data_paths = files
     if report.summary.errors and not (fix or force):
@@ -57,16 +74,12 @@ def prepare(
         if len(dataset.sources) != 1:
             raise DatasetError(str(paths[0]), "curate run --fix takes one dataset file")
         plan = plan_fixes(report.findings, unsafe=False)
-        for finding in report.findings:
-            if finding.severity is not Severity.ERROR:
-                continue
-            kept = finding.detail.get("keep")
-            for record in finding.records:
-                if record != kept or finding.rule not in ("DUP001", "DUP002"):
-                    summary.set_aside.setdefault(record, []).append(finding.rule)
-                    plan.drop.setdefault(record, finding.rule)
+        summary.set_aside = set_aside(report.findings)
+        for record, rules in summary.set_aside.items():
+            plan.drop.setdefault(record, rules[0])
         cleaned = out / "data" / Path(dataset.sources[0].path).name
-        write_fixed(dataset, plan, output_paths(dataset.sources, cleaned))
+        edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
+        write_fixed(dataset, plan, output_paths(dataset.sources, cleaned), edits, fields.category)
         summary.cleaned, data_paths = cleaned, [cleaned]
     summary.splits = out / "splits"
     split(data_paths, summary.splits, settings, fields, force=True)

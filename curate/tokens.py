@@ -3,6 +3,8 @@
 Exact counts use the `tokenizers` library (Rust, no torch) on a `tokenizer.json` and, when
 the model folder has one, render the chat template with jinja2 the way transformers'
 `apply_chat_template` does, so the count includes the template's own tokens.
+`lint.tokenizer = "default"` names the default model's folder in the cache, where
+`curate train` converts it the first time; nothing here imports torch or transformers.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from typing import Any
 
 import polars as pl
 
+from curate.config import ConfigError
+
 # About four characters per token for English with a byte-level BPE vocabulary of 32k-50k
 # entries (SmolLM2's is 49k); the chat template adds role markers and, for models that
 # have one, a default system prompt.
 CHARS_PER_TOKEN = 4.0
 ESTIMATED_TEMPLATE_TOKENS = 30
+DEFAULT_TOKENIZER = "default"
 
 
-class TokenizerError(Exception):
+class TokenizerError(ConfigError):
     """The configured tokenizer cannot be loaded; the message says why in one line."""
 
 
@@ -40,7 +45,26 @@ def count_tokens(frame: pl.DataFrame, tokenizer: str | None) -> TokenCounts:
     """Token counts of each record's prompt and of prompt plus output."""
     if tokenizer is None:
         return _estimate(frame)
-    return _exact(frame, Path(tokenizer))
+    return _exact(frame, tokenizer_path(tokenizer))
+
+
+def tokenizer_path(tokenizer: str) -> Path:
+    """The configured path, or for "default" the default model's converted cache folder."""
+    if tokenizer != DEFAULT_TOKENIZER:
+        return Path(tokenizer)
+    from curate.trainer.model import ModelError, default_model_folder, is_converted
+
+    try:
+        folder: Path | None = default_model_folder()
+    except ModelError:
+        folder = None
+    if folder is None or not is_converted(folder):
+        raise TokenizerError(
+            'lint.tokenizer = "default": the default model is not converted yet; run '
+            "`curate train` once (it converts and caches it), or set lint.tokenizer to a "
+            "tokenizer.json or model folder"
+        )
+    return folder
 
 
 def _estimate(frame: pl.DataFrame) -> TokenCounts:
@@ -94,16 +118,29 @@ def _exact(frame: pl.DataFrame, path: Path) -> TokenCounts:
 
 
 def _chat_template(folder: Path) -> Any:
-    config = folder / "tokenizer_config.json"
-    if not config.is_file():
-        return None
-    source = json.loads(config.read_text(encoding="utf-8")).get("chat_template")
+    source = _template_source(folder)
     if not source:
         return None
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
     return env.from_string(source)
+
+
+def _template_source(folder: Path) -> str | None:
+    """The chat template: `chat_template.jinja` (transformers >= 4.50 saves it there), else
+    `chat_template` in `tokenizer_config.json` (a string, or a list with one named default)."""
+    jinja = folder / "chat_template.jinja"
+    if jinja.is_file():
+        return jinja.read_text(encoding="utf-8")
+    config = folder / "tokenizer_config.json"
+    if not config.is_file():
+        return None
+    source = json.loads(config.read_text(encoding="utf-8")).get("chat_template")
+    if isinstance(source, list):
+        named = {t.get("name"): t.get("template") for t in source if isinstance(t, dict)}
+        source = named.get("default")
+    return source if isinstance(source, str) else None
 
 
 def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str]]:

@@ -17,6 +17,8 @@ class LintSummary(BaseModel):
     warnings: int
     infos: int
     by_rule: dict[str, int] = Field(default_factory=dict)
+    reviewed: int = 0
+    """Findings on records a reviewer kept: counted as infos (see `detail.reviewed_by`)."""
 
 
 class RuleTiming(BaseModel):

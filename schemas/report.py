@@ -44,3 +44,5 @@ class EvalReport(_Model):
     categories: list[Comparison] = Field(default_factory=list)
     predictions: str
     """Predictions file (JSONL) beside the report."""
+    dtype: str | None = None
+    """Number format the replies were generated and scored in (bfloat16 or float32)."""

@@ -17,7 +17,9 @@ from curate.journal import (
     apply_review,
     current_state,
     journal_path,
+    load_review,
     read_decisions,
+    resolve_reviewer,
 )
 from curate.schemas.decision import Decision
 from curate.schemas.manifest import SplitManifest
@@ -104,3 +106,88 @@ def test_split_drops_rejected_records_and_writes_edits_in_the_source_shape(tmp_p
     assert len(written) == records.height - 1
     edited = [r for r in written if r["output"] == "EDITED"]
     assert len(edited) == 1 and set(edited[0]) == {"instruction", "input", "output"}
+
+
+def by(rid: str, action: str, reviewer: str, **fields: str) -> Decision:
+    return decide(rid, action, **fields).model_copy(update={"reviewer": reviewer})
+
+
+def test_undo_reverses_only_the_undoing_reviewers_own_decision() -> None:
+    state = current_state(
+        [
+            by("a", "keep", "ana"),
+            by("a", "reject", "bo"),
+            by("a", "undo", "ana"),  # takes back ana's keep, not bo's later reject
+            by("b", "reject", "ana"),
+            by("b", "keep", "bo"),
+            by("b", "undo", "bo"),  # bo's keep goes: ana's reject stands again
+            by("c", "keep", "ana"),
+            by("c", "undo", "bo"),  # bo has nothing on c to take back
+        ]
+    )
+    assert {rid: (d.decision, d.reviewer) for rid, d in state.latest.items()} == {
+        "a": ("reject", "bo"),
+        "b": ("reject", "ana"),
+        "c": ("keep", "ana"),
+    }
+
+
+def test_latest_decision_of_anyone_wins_and_each_reviewer_keeps_their_own() -> None:
+    state = current_state(
+        [
+            by("a", "reject", "ana"),
+            by("a", "edit", "bo", output="better"),
+            by("a", "keep", "ana"),
+            by("b", "flag", "bo", note="tone?"),
+            by("b", "undo", "bo"),
+        ]
+    )
+    assert (state.latest["a"].decision, state.latest["a"].reviewer) == ("keep", "ana")
+    assert {
+        rid: {name: d.decision for name, d in mine.items()}
+        for rid, mine in state.by_reviewer.items()
+    } == {"a": {"ana": "keep", "bo": "edit"}}
+
+
+def test_load_review_reads_the_journal_beside_each_dataset(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.csv"
+    append_decision(journal_path(first), decide("x", "reject"))
+    append_decision(journal_path(second), decide("y", "keep"))
+    state = load_review([first, second, tmp_path / "no-journal.jsonl"])
+    assert {rid: d.decision for rid, d in state.latest.items()} == {"x": "reject", "y": "keep"}
+
+
+@pytest.fixture
+def no_git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home with an empty git config, outside any repository, and no CURATE_REVIEWER."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("CURATE_REVIEWER", raising=False)
+    for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "GIT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(home)
+    return home
+
+
+def test_reviewer_comes_from_config_then_env_then_git_then_login(
+    no_git_identity: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "login-name")
+    assert resolve_reviewer(None) == "login-name"
+    (no_git_identity / ".gitconfig").write_text("[user]\n\tname = Grace Hopper\n")
+    assert resolve_reviewer(None) == "Grace Hopper"
+    monkeypatch.setenv("CURATE_REVIEWER", "  ana  ")
+    assert resolve_reviewer(None) == "ana"
+    assert resolve_reviewer("Dr. Bo") == "Dr. Bo"
+    assert resolve_reviewer("   ") == "ana"  # a blank config value is no name
+
+
+def test_reviewer_falls_back_to_login_when_git_is_missing(
+    no_git_identity: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(no_git_identity))  # no git executable on it
+    monkeypatch.setenv("LOGNAME", "login-name")
+    assert resolve_reviewer(None) == "login-name"

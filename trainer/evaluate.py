@@ -10,36 +10,64 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from curate.io.atomic import write_text_atomic
 from curate.schemas.report import Comparison, EvalReport, Scores
+from curate.schemas.settings import CurateSettings
+from curate.trainer.cancel import Cancelled
 from curate.trainer.data import IGNORE_INDEX, conversation, encode_example
+from curate.trainer.formats import format_rules, format_validity
+from curate.trainer.lora import quiet_peft
 from curate.trainer.metrics import exact_match, rouge_l, token_f1
 from curate.trainer.model import load
 from curate.trainer.train import records_of
 
 
-def evaluate(run: Path, split: Path, limit: int | None = None, batch_size: int = 8) -> EvalReport:
-    """Evaluate the adapter in `run` on the records of `split`."""
+def evaluate(
+    run: Path,
+    split: Path,
+    limit: int | None = None,
+    batch_size: int = 16,
+    settings: CurateSettings | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> EvalReport:
+    """Evaluate the adapter in `run` on the records of `split`.
+
+    `settings` supply the FMT rules that replies are checked against (none: no format
+    validity). `on_progress(done, total)` counts generated replies, both models' (total is
+    twice the records); `should_stop()` is asked between batches and raises `Cancelled`.
+    """
     import torch
     from peft import PeftModel
 
     config = json.loads((run / "train_config.json").read_text())
     base, tokenizer = load(Path(config["resolved_model"]))
     tokenizer.padding_side = "left"
-    model = PeftModel.from_pretrained(base, run / "adapter")
+    dtype = inference_dtype()
+    base.to(device=_device(), dtype=dtype)
+    with quiet_peft():
+        model = PeftModel.from_pretrained(base, run / "adapter")
     model.eval()
     records = records_of(split)[:limit] if limit else records_of(split)
     max_length = int(config["max_seq_length"])
-    with torch.no_grad():
+    ticker = _Ticker(2 * len(records), on_progress, should_stop)
+    with torch.inference_mode():
         with model.disable_adapter():
-            base_replies = _generate(model, tokenizer, records, batch_size)
-            base_losses = _losses(model, tokenizer, records, max_length)
-        tuned_replies = _generate(model, tokenizer, records, batch_size)
-        tuned_losses = _losses(model, tokenizer, records, max_length)
+            base_replies = generate_replies(model, tokenizer, records, batch_size, ticker)
+            base_losses = reference_losses(model, tokenizer, records, max_length, ticker)
+        model.merge_adapter()  # tuned passes as fast as the base ones: no LoRA side paths
+        tuned_replies = generate_replies(model, tokenizer, records, batch_size, ticker)
+        tuned_losses = reference_losses(model, tokenizer, records, max_length, ticker)
+    settings = settings or CurateSettings()
+    rules = format_rules(settings)
+    base_valid = format_validity(rules, settings, records, base_replies)
+    tuned_valid = format_validity(rules, settings, records, tuned_replies)
     rows = []
     for i, record in enumerate(records):
         rows.append(
@@ -51,63 +79,169 @@ def evaluate(run: Path, split: Path, limit: int | None = None, batch_size: int =
                 "tuned": tuned_replies[i],
                 "base_loss": base_losses[i],
                 "tuned_loss": tuned_losses[i],
+                "base_format_valid": base_valid[i],
+                "tuned_format_valid": tuned_valid[i],
             }
         )
     predictions = run / f"predictions-{split.stem}.jsonl"
     write_text_atomic(predictions, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-    report = _report(rows, str(config["resolved_model"]), run, split, predictions)
+    model_name, dtype_name = str(config["resolved_model"]), str(dtype).removeprefix("torch.")
+    report = _report(rows, model_name, run, split, predictions, dtype_name)
     write_text_atomic(run / "report.json", report.model_dump_json(indent=2) + "\n")
     write_text_atomic(run / "report.md", render_markdown(report))
     return report
 
 
-def _generate(
-    model: Any, tokenizer: Any, records: list[dict[str, Any]], batch_size: int
+def inference_dtype() -> Any:
+    """bfloat16 where the hardware computes it natively (a CUDA GPU with bf16; a CPU with
+    AMX or AVX512-BF16, where generation runs about twice as fast as in float32), else
+    float32. `CURATE_EVAL_DTYPE=float32` (or `bfloat16`) chooses."""
+    import torch
+
+    chosen = os.environ.get("CURATE_EVAL_DTYPE")
+    if chosen in ("float32", "bfloat16"):
+        return getattr(torch, chosen)
+    if torch.cuda.is_available():
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float32
+    probes = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
+    native = any(getattr(torch.cpu, probe, lambda: False)() for probe in probes)
+    return torch.bfloat16 if native else torch.float32
+
+
+def _device() -> Any:
+    import torch
+
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+class _Ticker:
+    """Counts generated replies for `on_progress`, and raises `Cancelled` on request."""
+
+    def __init__(
+        self,
+        total: int,
+        on_progress: Callable[[int, int], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> None:
+        self.total, self.done = total, 0
+        self.on_progress, self.should_stop = on_progress, should_stop
+
+    def check(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise Cancelled(f"evaluation stopped on request after {self.done} of {self.total}")
+
+    def advance(self, replies: int) -> None:
+        self.done += replies
+        if self.on_progress is not None:
+            self.on_progress(self.done, self.total)
+
+
+def generate_replies(
+    model: Any,
+    tokenizer: Any,
+    records: list[dict[str, Any]],
+    batch_size: int,
+    ticker: _Ticker | None = None,
 ) -> list[str]:
-    replies: list[str] = []
-    for start in range(0, len(records), batch_size):
-        batch = records[start : start + batch_size]
-        prompts = [
-            tokenizer.apply_chat_template(
-                conversation(r)[:-1], add_generation_prompt=True, tokenize=False
-            )
-            for r in batch
-        ]
-        inputs = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
-        longest = max(
-            len(tokenizer(r["output"], add_special_tokens=False)["input_ids"]) for r in batch
+    """Greedy replies to the records' prompts, in the records' order.
+
+    Each reply may take 1.5x its reference's tokens plus 8 (at most 512). Records are
+    batched in order of that budget, then of prompt length, so that a batch pads little and
+    none of its replies waits long for the longest one.
+    """
+    ticker = ticker or _Ticker(len(records), None, None)
+    prompts = [
+        tokenizer.apply_chat_template(
+            conversation(r)[:-1], add_generation_prompt=True, tokenize=False
         )
-        output = model.generate(
-            **inputs,
-            max_new_tokens=min(512, int(longest * 1.5) + 8),
-            do_sample=False,
-            pad_token_id=tokenizer.pad_token_id,
+        for r in records
+    ]
+    budgets = [reply_budget(tokenizer, r["output"]) for r in records]
+    sizes = [len(ids) for ids in tokenizer(prompts, add_special_tokens=False)["input_ids"]]
+    order = sorted(range(len(records)), key=lambda i: (budgets[i], sizes[i]))
+    replies = [""] * len(records)
+    for start in range(0, len(order), batch_size):
+        ticker.check()
+        chunk = order[start : start + batch_size]
+        texts = _generate_batch(
+            model, tokenizer, [prompts[i] for i in chunk], [budgets[i] for i in chunk]
         )
-        new = output[:, inputs["input_ids"].shape[1] :]
-        replies += [text.strip() for text in tokenizer.batch_decode(new, skip_special_tokens=True)]
+        for i, text in zip(chunk, texts, strict=True):
+            replies[i] = text
+        ticker.advance(len(chunk))
     return replies
 
 
-def _losses(
-    model: Any, tokenizer: Any, records: list[dict[str, Any]], max_length: int
-) -> list[float | None]:
-    """Mean cross-entropy of each reference reply (None when it cannot be encoded)."""
-    import torch
+def reply_budget(tokenizer: Any, reference: str) -> int:
+    """max_new_tokens for the reply to a record with this reference reply."""
+    return min(512, int(len(tokenizer(reference, add_special_tokens=False)["input_ids"]) * 1.5) + 8)
 
-    losses: list[float | None] = []
-    for record in records:
+
+def _generate_batch(
+    model: Any, tokenizer: Any, prompts: list[str], budgets: list[int]
+) -> list[str]:
+    """Greedy replies, each cut to its own budget, so a reply does not depend on which
+    records share its batch (greedy decoding is causal: the cut is what a shorter run
+    would have produced)."""
+    inputs = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+    inputs = inputs.to(model.device)
+    output = model.generate(
+        **inputs,
+        max_new_tokens=max(budgets),
+        do_sample=False,
+        use_cache=True,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    new = output[:, inputs["input_ids"].shape[1] :]
+    cut = [row[:budget] for row, budget in zip(new, budgets, strict=True)]
+    return [text.strip() for text in tokenizer.batch_decode(cut, skip_special_tokens=True)]
+
+
+def reference_losses(
+    model: Any,
+    tokenizer: Any,
+    records: list[dict[str, Any]],
+    max_length: int,
+    ticker: _Ticker | None = None,
+    batch_size: int = 8,
+) -> list[float | None]:
+    """Mean cross-entropy of each reference reply's tokens (None when it cannot be
+    encoded), computed in length-sorted, right-padded batches."""
+    ticker = ticker or _Ticker(len(records), None, None)
+    rows: dict[int, dict[str, list[int]]] = {}
+    for i, record in enumerate(records):
         encoded = encode_example(tokenizer, conversation(record), max_length)
-        if encoded is None:
-            losses.append(None)
-            continue
-        row, _ = encoded
-        ids = torch.tensor([row["input_ids"]])
-        labels = torch.tensor([row["labels"]])
-        if int((labels != IGNORE_INDEX).sum()) == 0:
-            losses.append(None)
-            continue
-        losses.append(float(model(input_ids=ids, labels=labels).loss))
+        if encoded is not None and any(label != IGNORE_INDEX for label in encoded[0]["labels"]):
+            rows[i] = encoded[0]
+    order = sorted(rows, key=lambda i: len(rows[i]["input_ids"]))
+    losses: list[float | None] = [None] * len(records)
+    for start in range(0, len(order), batch_size):
+        ticker.check()
+        chunk = order[start : start + batch_size]
+        batch_losses = _batch_losses(model, [rows[i] for i in chunk], tokenizer.pad_token_id)
+        for i, loss in zip(chunk, batch_losses, strict=True):
+            losses[i] = loss
     return losses
+
+
+def _batch_losses(model: Any, rows: list[dict[str, list[int]]], pad_id: int) -> list[float]:
+    import torch
+    import torch.nn.functional as F
+
+    longest = max(len(row["input_ids"]) for row in rows)
+
+    def padded(key: str, value: int) -> Any:
+        values = [row[key] + [value] * (longest - len(row[key])) for row in rows]
+        return torch.tensor(values, device=model.device)
+
+    ids, mask = padded("input_ids", pad_id), padded("attention_mask", 0)
+    labels = padded("labels", IGNORE_INDEX)[:, 1:]
+    logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
+    tokens = F.cross_entropy(
+        logits.transpose(1, 2), labels, ignore_index=IGNORE_INDEX, reduction="none"
+    )
+    counted = (labels != IGNORE_INDEX).sum(dim=1)
+    return [float(x) for x in tokens.sum(dim=1) / counted]
 
 
 def _scores(rows: list[dict[str, Any]], which: str) -> Scores:
@@ -120,7 +254,14 @@ def _scores(rows: list[dict[str, Any]], which: str) -> Scores:
         rouge_l=sum(rouge_l(r[which], r["reference"]) for r in rows) / n,
         loss=loss,
         perplexity=math.exp(loss) if loss is not None else None,
+        format_valid=_share(r[f"{which}_format_valid"] for r in rows),
     )
+
+
+def _share(flags: Iterable[bool | None]) -> float | None:
+    """Share of True among the flags that are not None (None when all are)."""
+    known = [flag for flag in flags if flag is not None]
+    return sum(known) / len(known) if known else None
 
 
 def _compare(name: str, rows: list[dict[str, Any]]) -> Comparison:
@@ -141,7 +282,7 @@ def _compare(name: str, rows: list[dict[str, Any]]) -> Comparison:
 
 
 def _report(
-    rows: list[dict[str, Any]], model: str, run: Path, split: Path, predictions: Path
+    rows: list[dict[str, Any]], model: str, run: Path, split: Path, predictions: Path, dtype: str
 ) -> EvalReport:
     by_category: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
@@ -154,25 +295,64 @@ def _report(
         overall=_compare("overall", rows),
         categories=[_compare(name, by_category[name]) for name in sorted(by_category)],
         predictions=predictions.name,
+        dtype=dtype,
     )
 
 
 def render_markdown(report: EvalReport) -> str:
+    columns = _columns(report, markdown=True)
     lines = [
         f"# Evaluation on {report.split} ({report.records} records)",
         "",
-        f"Base model `{report.base_model}`, adapter `{report.adapter}`.",
+        f"Base model `{report.base_model}`, adapter `{report.adapter}`"
+        + (f", replies generated in {report.dtype}." if report.dtype else "."),
         "",
-        "| slice | n | ROUGE-L base | ROUGE-L tuned | F1 base | F1 tuned | EM base | EM tuned "
-        "| loss base | loss tuned | win rate |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| " + " | ".join(columns) + " |",
+        "| --- | " + " | ".join("---:" for _ in columns[1:]) + " |",
     ]
     for c in [report.overall, *report.categories]:
-        loss_b = f"{c.base.loss:.3f}" if c.base.loss is not None else "-"
-        loss_t = f"{c.tuned.loss:.3f}" if c.tuned.loss is not None else "-"
-        lines.append(
-            f"| {c.name} | {c.records} | {c.base.rouge_l:.3f} | {c.tuned.rouge_l:.3f} | "
-            f"{c.base.token_f1:.3f} | {c.tuned.token_f1:.3f} | {c.base.exact_match:.3f} | "
-            f"{c.tuned.exact_match:.3f} | {loss_b} | {loss_t} | {c.win_rate:.0%} |"
-        )
+        lines.append("| " + " | ".join(_cells(c, columns)) + " |")
     return "\n".join(lines) + "\n"
+
+
+def render_table(report: EvalReport, title: str) -> Any:
+    """The terminal table of `curate eval` (a rich Table)."""
+    from rich.table import Table
+
+    columns = _columns(report, markdown=False)
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "slice" else "right")
+    for c in [report.overall, *report.categories]:
+        table.add_row(*_cells(c, columns))
+    return table
+
+
+def _columns(report: EvalReport, markdown: bool) -> list[str]:
+    """The report's columns: the terminal leaves out exact match and loss; format validity
+    shows only when FMT rules applied."""
+    columns = ["slice", "n", "ROUGE-L base", "ROUGE-L tuned", "F1 base", "F1 tuned"]
+    if markdown:
+        columns += ["EM base", "EM tuned", "loss base", "loss tuned"]
+    if report.overall.base.format_valid is not None:
+        columns += ["format valid base", "format valid tuned"]
+    return [*columns, "win rate"]
+
+
+def _cells(c: Comparison, columns: list[str]) -> list[str]:
+    values: dict[str, str] = {
+        "slice": c.name,
+        "n": str(c.records),
+        "win rate": f"{c.win_rate:.0%}",
+    }
+    for which, scores in (("base", c.base), ("tuned", c.tuned)):
+        values[f"ROUGE-L {which}"] = f"{scores.rouge_l:.3f}"
+        values[f"F1 {which}"] = f"{scores.token_f1:.3f}"
+        values[f"EM {which}"] = f"{scores.exact_match:.3f}"
+        values[f"loss {which}"] = _number(scores.loss, "{:.3f}")
+        values[f"format valid {which}"] = _number(scores.format_valid, "{:.0%}")
+    return [values[column] for column in columns]
+
+
+def _number(value: float | None, style: str) -> str:
+    return style.format(value) if value is not None else "-"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from curate.schemas.settings import TrainSettings
@@ -19,3 +22,12 @@ def build_lora_config(settings: TrainSettings) -> Any:
         task_type=TaskType.CAUSAL_LM,
         bias="none",
     )
+
+
+@contextmanager
+def quiet_peft() -> Iterator[None]:
+    """peft asks transformers' deprecated `is_gradient_checkpointing` when it wraps a model;
+    that FutureWarning says nothing to a user, so it is hidden."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", ".*is_gradient_checkpointing", FutureWarning)
+        yield

@@ -70,11 +70,26 @@ def resolve_model(spec: str | None) -> Path:
     return downloaded(spec)
 
 
+def converted_folder(gguf: Path, name: str) -> Path:
+    """Where `converted_gguf` caches the de-quantised weights of `gguf` (it may not exist)."""
+    digest = hashlib.sha256(f"{gguf.resolve()}:{gguf.stat().st_size}".encode()).hexdigest()[:12]
+    return cache_root() / "models" / f"{name}-{digest}"
+
+
+def is_converted(folder: Path) -> bool:
+    """True when a conversion into `folder` finished (weights and tokenizer are there)."""
+    return (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file()
+
+
+def default_model_folder() -> Path:
+    """The cache folder of the converted default model, converted or not (torch-free)."""
+    return converted_folder(default_gguf(), DEFAULT_NAME)
+
+
 def converted_gguf(gguf: Path, name: str) -> Path:
     """De-quantise a GGUF file once into a cached safetensors folder, and return it."""
-    digest = hashlib.sha256(f"{gguf.resolve()}:{gguf.stat().st_size}".encode()).hexdigest()[:12]
-    target = cache_root() / "models" / f"{name}-{digest}"
-    if (target / "model.safetensors").is_file() and (target / "tokenizer.json").is_file():
+    target = converted_folder(gguf, name)
+    if is_converted(target):
         return target
     transformers = _transformers()
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)

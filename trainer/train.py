@@ -2,21 +2,24 @@
 
 Runs straight through: seed, data, model, trainer, train, save. The transformers Trainer
 does the loop, so the same code runs on CPU, one GPU, or several under `accelerate launch`
-or `torchrun`. Heavy imports stay inside the function.
+or `torchrun`. Heavy imports stay inside the functions; `TrainProgress` and `Cancelled`
+(re-exported here) are what a caller that reports progress or cancels needs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from curate.io import read_dataset
 from curate.schemas.settings import TrainSettings
+from curate.trainer.cancel import Cancelled
 from curate.trainer.data import Encoded, encode_records
-from curate.trainer.lora import build_lora_config
+from curate.trainer.lora import build_lora_config, quiet_peft
 from curate.trainer.model import load, resolve_model
 
 
@@ -29,6 +32,24 @@ class TrainResult:
     best_eval_loss: float | None
     model: Any = None
     """The trained peft model, in memory, for evaluating right after."""
+    main_process: bool = True
+    """False in the other processes of a distributed run (they write nothing)."""
+
+
+@dataclass(frozen=True)
+class TrainProgress:
+    """Where training stands, after an optimizer step, a log or an evaluation."""
+
+    step: int
+    max_steps: int
+    epoch: float
+    loss: float | None
+    """The latest training loss logged (None before the first log)."""
+    eval_loss: float | None
+    """The latest validation loss (None before the first evaluation)."""
+    elapsed_s: float
+    eta_s: float | None
+    """Seconds left at the pace so far (None before the first step)."""
 
 
 def records_of(path: Path) -> list[dict[str, Any]]:
@@ -41,89 +62,109 @@ def records_of(path: Path) -> list[dict[str, Any]]:
 
 
 def train(
-    splits: Path, out: Path, settings: TrainSettings, max_steps: int | None = None
+    splits: Path,
+    out: Path,
+    settings: TrainSettings,
+    max_steps: int | None = None,
+    on_progress: Callable[[TrainProgress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> TrainResult:
-    """Fine-tune a LoRA adapter on `splits/train.jsonl`, validating on `splits/val.jsonl`."""
-    import torch
+    """Fine-tune a LoRA adapter on `splits/train.jsonl`, validating on `splits/val.jsonl`.
+
+    `on_progress` is called after each optimizer step and each log or evaluation. When
+    `should_stop()` turns true, training stops after the current step, the adapter so far
+    is saved to `out/adapter-interrupted/`, and `Cancelled` is raised. Under `torchrun`
+    every process trains; only the main one writes the run files.
+    """
     from peft import get_peft_model
-    from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments, set_seed
+    from transformers import DataCollatorForSeq2Seq, PrinterCallback, Trainer, set_seed
+
+    from curate.trainer.callbacks import MetricsWriter, ProgressHooks
 
     # seed
     set_seed(settings.seed)
     # data
     model_dir = resolve_model(settings.model)
     model, tokenizer = load(model_dir)
-    train_set = encode_records(
-        tokenizer, records_of(splits / "train.jsonl"), settings.max_seq_length
-    )
-    val_path = splits / "val.jsonl"
-    val_set = (
-        encode_records(tokenizer, records_of(val_path), settings.max_seq_length)
-        if val_path.is_file()
-        else Encoded()
-    )
+    train_set, val_set = _encode_splits(tokenizer, splits, settings.max_seq_length)
     # model
-    model = get_peft_model(model, build_lora_config(settings))
+    with quiet_peft():
+        model = get_peft_model(model, build_lora_config(settings))
     # trainer
-    args = TrainingArguments(
+    out.mkdir(parents=True, exist_ok=True)
+    trainer = Trainer(
+        model=model,
+        args=training_arguments(settings, out, max_steps, validate=bool(val_set.rows)),
+        train_dataset=_Rows(train_set.rows),
+        eval_dataset=_Rows(val_set.rows) if val_set.rows else None,
+        data_collator=DataCollatorForSeq2Seq(tokenizer, padding=True, label_pad_token_id=-100),
+        callbacks=[MetricsWriter(out / "metrics.jsonl"), ProgressHooks(on_progress, should_stop)],
+    )
+    trainer.remove_callback(PrinterCallback)  # progress goes to on_progress, not stdout
+    # train
+    main_process = trainer.is_world_process_zero()
+    try:
+        trainer.train()
+    except (KeyboardInterrupt, Cancelled):
+        # Ctrl-C or a stop request: keep what was learnt so far as a usable adapter.
+        if main_process:
+            model.save_pretrained(out / "adapter-interrupted", safe_serialization=True)
+        raise
+    # save
+    adapter = out / "adapter"
+    if main_process:
+        model.save_pretrained(adapter, safe_serialization=True)
+        _write_run_files(out, splits, settings, model_dir, train_set)
+    best = trainer.state.best_metric
+    return TrainResult(
+        adapter,
+        len(train_set.rows),
+        train_set.skipped,
+        train_set.truncated,
+        best,
+        model,
+        main_process,
+    )
+
+
+def training_arguments(
+    settings: TrainSettings, out: Path, max_steps: int | None, validate: bool
+) -> Any:
+    """The Trainer's arguments: length-grouped batches, loss logged every step, one
+    evaluation and checkpoint per epoch (the best one kept), no progress printing."""
+    import torch
+    from transformers import TrainingArguments
+
+    return TrainingArguments(
         output_dir=str(out / "checkpoints"),
         per_device_train_batch_size=settings.batch_size,
         per_device_eval_batch_size=settings.batch_size,
         num_train_epochs=settings.epochs,
         max_steps=max_steps if max_steps is not None else -1,
         learning_rate=settings.learning_rate,
-        eval_strategy="epoch" if val_set.rows else "no",
+        eval_strategy="epoch" if validate else "no",
         save_strategy="epoch",
         save_total_limit=2,
-        load_best_model_at_end=bool(val_set.rows),
+        load_best_model_at_end=validate,
         metric_for_best_model="eval_loss",
         train_sampling_strategy="group_by_length",
-        logging_steps=min(5, max_steps) if max_steps else 5,
+        logging_steps=1,
+        ddp_find_unused_parameters=False,  # every LoRA weight is used in every forward pass
+        disable_tqdm=True,
         report_to="none",
         seed=settings.seed,
         use_cpu=not torch.cuda.is_available(),
         remove_unused_columns=False,
     )
-    out.mkdir(parents=True, exist_ok=True)
-    trainer = Trainer(
-        model=model,
-        args=args,
-        train_dataset=_Rows(train_set.rows),
-        eval_dataset=_Rows(val_set.rows) if val_set.rows else None,
-        data_collator=DataCollatorForSeq2Seq(tokenizer, padding=True, label_pad_token_id=-100),
-        callbacks=[metrics_writer(out / "metrics.jsonl")],
-    )
-    # train
-    adapter = out / "adapter"
-    try:
-        trainer.train()
-    except KeyboardInterrupt:
-        # Ctrl-C: keep what was learnt so far as a usable adapter, then stop.
-        model.save_pretrained(out / "adapter-interrupted", safe_serialization=True)
-        raise
-    # save
-    model.save_pretrained(adapter, safe_serialization=True)
-    _write_run_files(out, splits, settings, model_dir, trainer, train_set)
-    best = trainer.state.best_metric
-    return TrainResult(
-        adapter, len(train_set.rows), train_set.skipped, train_set.truncated, best, model
-    )
 
 
-def metrics_writer(path: Path) -> Any:
-    """A Trainer callback appending every log entry (loss, eval loss, step) to a JSONL file
-    as training goes, flushed, so a crash or Ctrl-C keeps the curve so far."""
-    from transformers import TrainerCallback
-
-    path.write_text("")
-
-    class MetricsWriter(TrainerCallback):  # type: ignore[misc]
-        def on_log(self, args: Any, state: Any, control: Any, logs: Any = None, **kw: Any) -> None:
-            if logs:
-                with path.open("a") as handle:
-                    handle.write(json.dumps({"step": state.global_step, **logs}) + "\n")
-
-    return MetricsWriter()
+def _encode_splits(tokenizer: Any, splits: Path, max_length: int) -> tuple[Encoded, Encoded]:
+    """The encoded train split, and the val split (empty when there is none)."""
+    train_set = encode_records(tokenizer, records_of(splits / "train.jsonl"), max_length)
+    val_path = splits / "val.jsonl"
+    if not val_path.is_file():
+        return train_set, Encoded()
+    return train_set, encode_records(tokenizer, records_of(val_path), max_length)
 
 
 class _Rows:
@@ -140,7 +181,7 @@ class _Rows:
 
 
 def _write_run_files(
-    out: Path, splits: Path, settings: TrainSettings, model_dir: Path, trainer: Any, data: Encoded
+    out: Path, splits: Path, settings: TrainSettings, model_dir: Path, data: Encoded
 ) -> None:
     manifest = splits / "manifest.json"
     manifest_hash = (

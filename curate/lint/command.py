@@ -8,9 +8,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from curate.io import DATASET_SUFFIXES, DatasetError, read_dataset
+from curate.io import DATASET_SUFFIXES, Dataset, DatasetError, read_dataset
+from curate.journal import ReviewState, apply_review, load_review
 from curate.lint.baseline import load_baseline, without_baseline, write_baseline
-from curate.lint.engine import run_lint, summarise
+from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
 from curate.lint.report.text import render_text
@@ -32,6 +33,8 @@ class LintRequest:
     unsafe_fixes: bool = False
     out: Path | None = None
     exit_zero: bool = False
+    review: bool = True
+    """Read the review journals beside the files (`--no-review`: lint the files as they are)."""
 
 
 NOT_DATASETS = ("manifest.json", ".review.jsonl")
@@ -80,8 +83,11 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     data_files = expand_paths(request.paths)
     eval_files = expand_paths(request.eval_paths)
     dataset = read_dataset([*data_files, *eval_files], fields)
+    review = load_review([*data_files, *eval_files]) if request.review else ReviewState()
+    dataset = reviewed_dataset(dataset, review)
     eval_sources = {str(p) for p in eval_files}
     report = run_lint(dataset, settings, eval_sources, statistics=request.statistics)
+    report = mark_reviewed(report, review)
     suppressed = 0
     baseline_path = request.baseline or (
         Path(settings.lint.baseline) if settings.lint.baseline else None
@@ -98,8 +104,12 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
         print(f"wrote {count} findings to {request.write_baseline}", file=sys.stderr)
     if request.fix and request.out is not None:
         training = [s for s in dataset.sources if s.path not in eval_sources]
-        plan = plan_fixes(report.findings, request.unsafe_fixes)
-        written = write_fixed(dataset, plan, output_paths(training, request.out))
+        # A record an expert kept stays, even where a rule would drop it.
+        unreviewed = [f for f in report.findings if not is_reviewed(f)]
+        plan = plan_fixes(unreviewed, request.unsafe_fixes)
+        edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
+        targets = output_paths(training, request.out)
+        written = write_fixed(dataset, plan, targets, edits, fields.category)
         for target, count in written.items():
             print(
                 f"wrote {count:,} records to {target} ({len(plan.drop):,} left out, "
@@ -108,6 +118,15 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
             )
     _emit(request.output_format, report, suppressed)
     return 1 if report.summary.errors and not request.exit_zero else 0
+
+
+def reviewed_dataset(dataset: Dataset, review: ReviewState) -> Dataset:
+    """The dataset as reviewed: rejected records left out, edits applied (so the linter
+    checks the text that will be trained on)."""
+    if not review.latest:
+        return dataset
+    frame, _ = apply_review(dataset.frame, review)
+    return Dataset(frame, dataset.sources, dataset.issues)
 
 
 def _emit(output_format: str, report: LintReport, suppressed: int) -> None:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from curate.config import ConfigError
 from curate.io import Dataset
+from curate.journal import ReviewState
 from curate.lint.context import LintContext
 from curate.lint.registry import RegistryError, all_rules, select_rules
 from curate.lint.rule import Rule
@@ -99,14 +100,63 @@ def summarise(records: int, findings: list[Finding]) -> LintSummary:
         warnings=severities[Severity.WARNING],
         infos=severities[Severity.INFO],
         by_rule=dict(sorted(by_rule.items())),
+        reviewed=sum(is_reviewed(f) for f in findings),
     )
 
 
-def _order(finding: Finding) -> tuple[int, str, str, int]:
+REVIEWED = "reviewed_by"
+"""Detail key of a finding on records kept in review: the reviewers, sorted."""
+
+
+def is_reviewed(finding: Finding) -> bool:
+    return REVIEWED in finding.detail
+
+
+def mark_reviewed(report: LintReport, review: ReviewState) -> LintReport:
+    """Report findings on records an expert explicitly kept as reviewed: severity info,
+    `detail.reviewed_by` and the message saying who kept them, so they no longer fail.
+
+    A finding counts as reviewed when every record it blames has a standing `keep`. It
+    blames the records its fix would drop where it names them (`detail.drop`: the later
+    copies of a duplicate group; the first copy is the one kept anyway), else all of its
+    records. Edits do not count: the edited text is what was linted. Findings without
+    records (dataset size, unreadable lines) are never reviewed. `detail.original_severity`
+    keeps what the finding would have been.
+    """
+    kept = {rid: d.reviewer for rid, d in review.latest.items() if d.decision == "keep"}
+    if not kept:
+        return report
+    findings = [_reviewed(finding, kept) for finding in report.findings]
+    findings.sort(key=_order)
+    summary = summarise(report.summary.records, findings)
+    return report.model_copy(update={"findings": findings, "summary": summary})
+
+
+def _reviewed(finding: Finding, kept: dict[str, str]) -> Finding:
+    drop = finding.detail.get("drop")
+    blamed = drop if isinstance(drop, list) and drop else finding.records
+    if not blamed or not all(rid in kept for rid in blamed):
+        return finding
+    reviewers = sorted({kept[rid] for rid in blamed})
+    return finding.model_copy(
+        update={
+            "severity": Severity.INFO,
+            "message": f"{finding.message} (kept in review by {', '.join(reviewers)})",
+            "detail": {
+                **finding.detail,
+                REVIEWED: reviewers,
+                "original_severity": str(finding.severity),
+            },
+        }
+    )
+
+
+def _order(finding: Finding) -> tuple[int, str, bool, str, int]:
     first = finding.locations[0] if finding.locations else None
     return (
         finding.severity.rank,
         finding.rule,
+        is_reviewed(finding),  # a rule's reviewed findings after its open ones, together
         first.path if first else "",
         (first.line or 0) if first else 0,
     )

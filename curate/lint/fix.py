@@ -2,8 +2,10 @@
 
 Safe fixes drop what DUP001/DUP002 report (keeping the first record of each group) and the
 records the readers could not read. With `--unsafe-fixes`, secrets and personal data found
-by LEAK005/LEAK006 are replaced by `[REDACTED:kind]`. Kept records are written as they were
-in the source: JSONL lines byte for byte, other kinds in their own format.
+by LEAK005/LEAK006 are replaced by `[REDACTED:kind]`. Edits from the review journal are
+written into the records' own fields. Kept records are written as they were in the source:
+unchanged JSONL lines byte for byte, other kinds in their own format. (`curate export` writes
+the reviewed dataset the same way.)
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,9 @@ import polars as pl
 from curate.io import Dataset, DatasetError, SourceFile
 from curate.io.atomic import write_atomic
 from curate.io.jsonl import LINE_COLUMN, split_array
+from curate.io.shapes import set_fields
 from curate.io.sniff import read_input
+from curate.schemas.decision import Decision
 from curate.schemas.finding import Finding
 
 SAFE_RULES = {"DUP001", "DUP002"}
@@ -63,8 +67,19 @@ def output_paths(sources: list[SourceFile], out: Path) -> dict[str, Path]:
     return targets
 
 
-def write_fixed(dataset: Dataset, plan: FixPlan, targets: dict[str, Path]) -> dict[str, int]:
-    """Write each source's kept records to its target; returns records written per target."""
+def write_fixed(
+    dataset: Dataset,
+    plan: FixPlan,
+    targets: dict[str, Path],
+    edits: Mapping[str, Decision] | None = None,
+    category_field: str = "category",
+) -> dict[str, int]:
+    """Write each source's kept records to its target; returns records written per target.
+
+    The dataset's frame says which records there are: records not in it (rejected in
+    review, unreadable) are not written. `edits` are review edits by record id.
+    """
+    edits = edits or {}
     written = {}
     frame = dataset.frame.select("id", "source", "source_line")
     for source in dataset.sources:
@@ -72,17 +87,40 @@ def write_fixed(dataset: Dataset, plan: FixPlan, targets: dict[str, Path]) -> di
             continue
         rows = frame.filter(pl.col("source") == source.path)
         keep = {line for rid, _, line in rows.iter_rows() if rid not in plan.drop}
-        redactions = {
-            line: plan.redact[rid] for rid, _, line in rows.iter_rows() if rid in plan.redact
-        }
+        changes = _Changes(
+            redactions={
+                line: plan.redact[rid] for rid, _, line in rows.iter_rows() if rid in plan.redact
+            },
+            edits={line: edits[rid] for rid, _, line in rows.iter_rows() if rid in edits},
+            category_field=category_field,
+        )
         target = targets[source.path]
-        written[str(target)] = _write_source(source, keep, redactions, target)
+        written[str(target)] = _write_source(source, keep, changes, target)
     return written
 
 
-def _write_source(
-    source: SourceFile, keep: set[int], redactions: dict[int, list[dict[str, Any]]], target: Path
-) -> int:
+@dataclass
+class _Changes:
+    """What changes in kept records, by source line: review edits, then redactions (the
+    linter found the spans in the edited text)."""
+
+    redactions: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    edits: dict[int, Decision] = field(default_factory=dict)
+    category_field: str = "category"
+
+    def __contains__(self, line: int) -> bool:
+        return line in self.redactions or line in self.edits
+
+    def apply(self, source: SourceFile, record: Any, line: int) -> Any:
+        edit = self.edits.get(line)
+        if edit is not None and source.layout is not None:
+            record = set_fields(
+                source.layout, record, self.category_field, edit.input, edit.output, edit.category
+            )
+        return _redacted(source, record, self.redactions.get(line, []))
+
+
+def _write_source(source: SourceFile, keep: set[int], changes: _Changes, target: Path) -> int:
     data = read_input(Path(source.path))
     if source.kind == "jsonl":
         lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
@@ -90,8 +128,8 @@ def _write_source(
         for number, raw in enumerate(lines, start=1):
             if number in keep:
                 raw = raw.rstrip(b"\r")
-                if number in redactions:
-                    record = _redacted(source, json.loads(raw), redactions[number])
+                if number in changes:
+                    record = changes.apply(source, json.loads(raw), number)
                     raw = json.dumps(record, ensure_ascii=False).encode()
                 kept.append(raw + b"\n")
         write_atomic(target, lambda handle: handle.writelines(kept))
@@ -100,22 +138,18 @@ def _write_source(
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         elements, numbers, _ = split_array(source.path, text)
         records = [
-            _redacted(source, json.loads(e), redactions.get(n, []))
+            changes.apply(source, json.loads(e), n)
             for e, n in zip(elements, numbers, strict=True)
             if n in keep
         ]
         body = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
         write_atomic(target, lambda handle: handle.write(body.encode()))
         return len(records)
-    return _write_table(source, data, keep, redactions, target)
+    return _write_table(source, data, keep, changes, target)
 
 
 def _write_table(
-    source: SourceFile,
-    data: bytes,
-    keep: set[int],
-    redactions: dict[int, list[dict[str, Any]]],
-    target: Path,
+    source: SourceFile, data: bytes, keep: set[int], changes: _Changes, target: Path
 ) -> int:
     from curate.io.dataset import parse_raw
 
@@ -124,8 +158,11 @@ def _write_table(
     for row in frame.iter_rows(named=True):
         line = row.pop(LINE_COLUMN)
         if line in keep:
-            rows.append(_redacted(source, row, redactions.get(line, [])))
-    kept = pl.DataFrame(rows, schema=frame.drop(LINE_COLUMN).schema)
+            rows.append(changes.apply(source, row, line))
+    schema = dict(frame.drop(LINE_COLUMN).schema)
+    if any(edit.category is not None for edit in changes.edits.values()):
+        schema[changes.category_field] = pl.String()  # a new column, or numbers that now hold text
+    kept = pl.DataFrame(rows, schema=schema)
     if source.kind == "parquet":
         write_atomic(target, lambda handle: kept.write_parquet(handle))
     else:

@@ -171,3 +171,52 @@ def test_eval_compares_base_and_tuned_per_category(tmp_path: Path, tiny_model_di
         "reference",
     }
     assert "| overall | 3 |" in (tmp_path / "run" / "report.md").read_text()
+
+
+def tiny_settings(model_dir: Path) -> TrainSettings:
+    return TrainSettings(
+        model=str(model_dir), batch_size=4, learning_rate=1e-2, max_seq_length=64, lora_r=4
+    )
+
+
+def test_progress_reports_each_step_with_its_loss(tmp_path: Path, tiny_model_dir: Path) -> None:
+    from curate.trainer.train import TrainProgress, train
+
+    reports: list[TrainProgress] = []
+    splits = write_splits(tmp_path / "splits")
+    train(splits, tmp_path / "run", tiny_settings(tiny_model_dir), 3, on_progress=reports.append)
+    steps = [r.step for r in reports]
+    assert steps == sorted(steps) and {1, 2, 3} <= set(steps)
+    assert all(r.max_steps == 3 for r in reports)
+    assert all(r.loss is not None and r.loss > 0 for r in reports if r.step >= 1)
+    assert reports[-1].eval_loss is not None  # the end-of-epoch evaluation
+    assert reports[-1].eta_s == 0.0 and reports[-1].elapsed_s > 0
+
+
+def test_should_stop_cancels_after_the_step_and_keeps_the_adapter(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    from curate.trainer import Cancelled
+    from curate.trainer.train import TrainProgress, train
+
+    reports: list[TrainProgress] = []
+    splits = write_splits(tmp_path / "splits")
+    run = tmp_path / "run"
+    with pytest.raises(Cancelled):
+        train(
+            splits,
+            run,
+            tiny_settings(tiny_model_dir),
+            4,
+            on_progress=reports.append,
+            should_stop=lambda: bool(reports) and reports[-1].step >= 1,
+        )
+    assert max(r.step for r in reports) == 2  # stops at the boundary after asking
+    assert not (run / "adapter").exists() and not list(run.glob("checkpoints/checkpoint-*"))
+    base = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
+    tuned = PeftModel.from_pretrained(base, run / "adapter-interrupted")
+    lora_b = [p for n, p in tuned.named_parameters() if "lora_B" in n]
+    assert lora_b and any(p.abs().sum() > 0 for p in lora_b)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from curate import __version__
+from curate.lint.engine import REVIEWED, is_reviewed
 from curate.lint.registry import all_rules
 from curate.schemas.finding import Severity
 from curate.schemas.lint import LintReport
@@ -81,6 +82,12 @@ def render_sarif(report: LintReport) -> str:
         }
         if finding.records:
             result["properties"] = {"records": finding.records}
+        if is_reviewed(finding):
+            # Code scanning shows a suppressed result as dismissed, not as an open alert.
+            reviewers = ", ".join(finding.detail[REVIEWED])
+            result["suppressions"] = [
+                {"kind": "external", "justification": f"kept in review by {reviewers}"}
+            ]
         results.append(result)
     log = {
         "$schema": SARIF_SCHEMA,

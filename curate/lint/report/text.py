@@ -1,13 +1,17 @@
-"""Human output: findings grouped by rule, file:line first, a help line, a summary table."""
+"""Human output: findings grouped by rule, file:line first, a help line, a summary table.
+
+Findings on records kept in review are grouped apart, dim and labelled `reviewed`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from curate.lint.engine import is_reviewed
 from curate.lint.registry import all_rules
 from curate.schemas.finding import Finding, Location, Severity
 from curate.schemas.lint import LintReport
@@ -19,15 +23,18 @@ MAX_LOCATIONS = 5
 def render_text(report: LintReport, console: Console, suppressed: int = 0) -> None:
     """Print findings grouped by rule (worst first), then the summary."""
     rules = all_rules()
-    for code, group in groupby(report.findings, key=lambda f: f.rule):
+    for (code, reviewed), group in groupby(report.findings, key=lambda f: (f.rule, is_reviewed(f))):
         findings = list(group)
         first = findings[0]
-        style = STYLE[first.severity]
         count = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
-        console.print(f"[{style}]{code}[/] [bold]{first.name}[/] ({first.severity}) {count}")
+        if reviewed:
+            console.print(f"[dim]{code} {first.name} (reviewed) {count}[/]", highlight=False)
+        else:
+            style = STYLE[first.severity]
+            console.print(f"[{style}]{code}[/] [bold]{first.name}[/] ({first.severity}) {count}")
         for finding in findings:
-            _print_finding(console, finding)
-        hint = rules[code].fix_hint() if code in rules else ""
+            _print_finding(console, finding, "dim" if reviewed else "")
+        hint = rules[code].fix_hint() if code in rules and not reviewed else ""
         if hint:
             console.print(Text("  help: ", style="dim") + Text(hint), soft_wrap=True)
         console.print()
@@ -38,14 +45,17 @@ def _where(location: Location) -> str:
     return f"{location.path}:{location.line}" if location.line else location.path
 
 
-def _print_finding(console: Console, finding: Finding) -> None:
+def _print_finding(console: Console, finding: Finding, style: str = "") -> None:
     locations = finding.locations
     head = _where(locations[0]) + ": " if locations else ""
-    console.print(f"  {head}{finding.message}", highlight=False, soft_wrap=True, markup=False)
+    console.print(
+        f"  {head}{finding.message}", style=style, highlight=False, soft_wrap=True, markup=False
+    )
     for location in locations[1:MAX_LOCATIONS]:
-        console.print(f"    also {_where(location)}", highlight=False, markup=False)
+        console.print(f"    also {_where(location)}", style=style, highlight=False, markup=False)
     if len(locations) > MAX_LOCATIONS:
-        console.print(f"    ... and {len(locations) - MAX_LOCATIONS} more", highlight=False)
+        more = f"    ... and {len(locations) - MAX_LOCATIONS} more"
+        console.print(more, style=style, highlight=False)
 
 
 def _print_summary(console: Console, report: LintReport, suppressed: int) -> None:
@@ -57,22 +67,29 @@ def _print_summary(console: Console, report: LintReport, suppressed: int) -> Non
         if report.timings is not None:
             table.add_column("seconds", justify="right")
         timings = {t.rule: t.seconds for t in report.timings or []}
-        rows = {f.rule: f for f in report.findings}
+        rows: dict[str, Finding] = {}
+        for finding in report.findings:  # worst first: the first of a rule shows its severity
+            rows.setdefault(finding.rule, finding)
+        reviewed = Counter(f.rule for f in report.findings if is_reviewed(f))
         codes = list(timings) if report.timings is not None else list(summary.by_rule)
         for code in codes:
             finding = rows.get(code)
             rule = all_rules().get(code)
             name = finding.name if finding else (rule.name if rule else "")
             severity = finding.severity if finding else (rule.severity if rule else "")
-            cells = [code, name, str(severity), f"{summary.by_rule.get(code, 0):,}"]
+            count = f"{summary.by_rule.get(code, 0):,}"
+            if reviewed[code]:
+                count += f" ({reviewed[code]:,} reviewed)"
+            cells = [code, name, str(severity), count]
             if report.timings is not None:
                 cells.append(f"{timings.get(code, 0.0):.2f}")
             table.add_row(*cells)
         console.print(table)
     verdict = "[bold red]Failed[/]" if summary.errors else "[bold green]Passed[/]"
     tail = f" ({suppressed:,} more in the baseline)" if suppressed else ""
+    kept = f" ({summary.reviewed:,} kept in review)" if summary.reviewed else ""
     console.print(
         f"{verdict}: {summary.errors:,} errors, {summary.warnings:,} warnings, "
-        f"{summary.infos:,} infos in {summary.records:,} records{tail}.",
+        f"{summary.infos:,} infos{kept} in {summary.records:,} records{tail}.",
         highlight=False,
     )

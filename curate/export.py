@@ -1,0 +1,162 @@
+"""`curate export PATH --out FILE`: the reviewed dataset as a new file.
+
+Rejected records are left out and edits written into the records' own fields. When the
+output is the source's kind (same suffix), records are written as `curate lint --fix` writes
+them: unchanged JSONL lines byte for byte, other kinds in their own format. Another suffix
+converts the records, still in their own shape (field names), to that format. The input
+and its journal are never written; the output appears atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from curate.io import Dataset, DatasetError, read_dataset
+from curate.io.atomic import write_atomic
+from curate.io.shapes import set_fields
+from curate.io.sniff import SUFFIX_KINDS
+from curate.journal import apply_review, journal_path, load_review
+from curate.lint.fix import FixPlan, write_fixed
+from curate.schemas.decision import Decision
+from curate.schemas.settings import FieldSettings
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote. `kept` counts every record written, edited ones included."""
+
+    target: Path
+    kept: int
+    rejected: int
+    edited: int
+    unreadable: int = 0
+    """Records the readers could not read (not written: they cannot have been reviewed)."""
+    unknown: int = 0
+    """Records with a standing decision that are not in the dataset (changed since)."""
+
+
+def export_reviewed(path: Path, out: Path, fields: FieldSettings) -> ExportSummary:
+    """Write the reviewed dataset at `path` to `out`; the input is never touched."""
+    journal = journal_path(path)
+    _refuse_inputs(out, [path, journal])
+    out_suffix = _suffix(out)
+    if out_suffix not in SUFFIX_KINDS:
+        known = ", ".join(SUFFIX_KINDS)
+        raise DatasetError(str(out), f"--out must end in one of {known}")
+    dataset = read_dataset([path], fields)
+    state = load_review([path])
+    frame, rejected = apply_review(dataset.frame, state)
+    ids = set(dataset.frame.get_column("id"))
+    kept_ids = set(frame.get_column("id"))
+    edits = {rid: d for rid, d in state.latest.items() if d.decision == "edit" and rid in kept_ids}
+    reviewed = Dataset(frame, dataset.sources, dataset.issues)
+    source = dataset.sources[0]
+    kind = source.kind if out_suffix == _suffix(path) else SUFFIX_KINDS[out_suffix]
+    if kind == source.kind:
+        targets = {source.path: out}
+        written = write_fixed(reviewed, FixPlan(), targets, edits, fields.category)[str(out)]
+    else:
+        records = _records(reviewed, edits, fields.category)
+        _write_records(records, kind, out, source.shape)
+        written = len(records)
+    return ExportSummary(
+        target=out,
+        kept=written,
+        rejected=len(ids & set(rejected)),
+        edited=len(edits),
+        unreadable=len(dataset.issues),
+        unknown=len(set(state.latest) - ids),
+    )
+
+
+def describe_export(summary: ExportSummary) -> str:
+    """One line for the terminal."""
+    line = (
+        f"exported {summary.target}: kept {summary.kept:,}, rejected {summary.rejected:,}, "
+        f"edited {summary.edited:,}"
+    )
+    if summary.unreadable:
+        line += f"; {summary.unreadable:,} unreadable records left out"
+    if summary.unknown:
+        line += f"; {summary.unknown:,} decisions name records no longer in the dataset"
+    return line
+
+
+def _suffix(path: Path) -> str:
+    return Path(path.name.lower().removesuffix(".gz")).suffix
+
+
+def _refuse_inputs(out: Path, inputs: list[Path]) -> None:
+    if out.name.lower().endswith(".gz"):
+        raise DatasetError(str(out), "--out is written uncompressed; drop the .gz")
+    if out.is_dir():
+        raise DatasetError(str(out), "--out is a folder; give a file name")
+    for given in inputs:
+        same = out.resolve() == given.resolve() or (
+            out.exists() and given.exists() and out.samefile(given)
+        )
+        if same:
+            raise DatasetError(str(out), f"--out would overwrite the input {given}; choose another")
+
+
+def _records(dataset: Dataset, edits: dict[str, Decision], category_field: str) -> list[Any]:
+    """Each kept record in its own shape, with its edit applied, in file order."""
+    from curate.split.write import source_texts
+
+    texts = source_texts(dataset)
+    layouts = {s.path: s.layout for s in dataset.sources}
+    records = []
+    rows = dataset.frame.select("id", "source", "source_line").sort("source_line")
+    for rid, source, line in rows.iter_rows():
+        record = json.loads(texts[source][line])
+        edit, layout = edits.get(rid), layouts[source]
+        if edit is not None and layout is not None:
+            record = set_fields(
+                layout, record, category_field, edit.input, edit.output, edit.category
+            )
+        records.append(record)
+    return records
+
+
+def _write_records(records: list[Any], kind: str, out: Path, shape: str) -> None:
+    if kind == "jsonl":
+        lines = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records]
+        write_atomic(out, lambda handle: handle.writelines(lines))
+    elif kind == "json":
+        body = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(out, lambda handle: handle.write(body.encode()))
+    elif kind == "parquet":
+        try:
+            frame = pl.DataFrame(records) if records else pl.DataFrame()
+        except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
+            first = str(exc).splitlines()[0]
+            raise DatasetError(str(out), f"cannot write as Parquet: {first}") from None
+        write_atomic(out, lambda handle: frame.write_parquet(handle))
+    else:
+        body = _delimited(records, "\t" if kind == "tsv" else ",", out, shape)
+        write_atomic(out, lambda handle: handle.write(body.encode()))
+
+
+def _delimited(records: list[Any], delimiter: str, out: Path, shape: str) -> str:
+    columns: dict[str, None] = {}
+    for record in records:
+        for key, value in record.items():
+            if isinstance(value, dict | list):
+                raise DatasetError(
+                    str(out),
+                    f"{shape} records hold nested field {key!r}, which CSV cannot; "
+                    "write .jsonl, .json or .parquet",
+                )
+            columns.setdefault(key)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(columns)
+    writer.writerows([record.get(c) for c in columns] for record in records)
+    return buffer.getvalue()

@@ -1,0 +1,89 @@
+"""Key t: lint → split → train → evaluate the reviewed data in a worker, on a tiny random
+model; the app stays responsive, the run can be cancelled, and without the train extra the
+screen says how to install it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from curate.schemas.settings import CurateSettings, TrainSettings
+from curate.tui.screens.review import ReviewScreen
+from tests.trainer.conftest import tiny_model_dir, tiny_tokenizer
+from tests.tui.conftest import SIZE, app_on, journal, linted, screen_text
+
+__all__ = ["tiny_model_dir", "tiny_tokenizer"]  # fixtures used by the tests below
+
+
+def _settings(model: Path) -> CurateSettings:
+    return CurateSettings(
+        train=TrainSettings(model=str(model), max_seq_length=96, batch_size=4, epochs=1)
+    )
+
+
+async def _finished(pilot: object, app: object, seconds: float = 240) -> None:
+    for _ in range(int(seconds / 0.2)):
+        await pilot.pause(0.2)  # type: ignore[attr-defined]
+        if not app.screen.running:  # type: ignore[attr-defined]
+            return
+    raise AssertionError("the run did not finish")
+
+
+async def test_train_key_runs_everything_and_shows_the_report(
+    tickets: Path, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    app = app_on(tickets, _settings(tiny_model_dir), runs=tmp_path / "runs")
+    app.session.max_steps, app.session.eval_limit = 2, 3
+    async with app.run_test(size=(120, 40)) as pilot:
+        await linted(pilot)
+        await pilot.press("x")  # a reject: the run must train on the reviewed data
+        rejected = journal(tickets)[0].id
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        await pilot.press("j")  # keys still work while the worker runs (nothing breaks)
+        await _finished(pilot, app)
+        shown = screen_text(app)
+        assert "base vs tuned on 3 held-out records" in shown and "overall" in shown
+        [run] = list((tmp_path / "runs").iterdir())
+        report = json.loads((run / "report.json").read_text())
+        assert report["records"] == 3
+        assert (run / "adapter" / "adapter_config.json").is_file()
+        trained_on = (run / "splits" / "train.jsonl").read_text()
+        assert f'"{rejected}"' not in trained_on
+        assert any(
+            json.loads(line).get("step")
+            for line in (run / "metrics.jsonl").read_text().splitlines()
+        )
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.session.splits_dir == run / "splits"
+
+
+async def test_train_run_can_be_cancelled(
+    tickets: Path, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    app = app_on(tickets, _settings(tiny_model_dir), runs=tmp_path / "runs")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await linted(pilot)
+        await pilot.press("t", "c")
+        await _finished(pilot, app)
+        assert "run cancelled" in screen_text(app)
+        [run] = list((tmp_path / "runs").iterdir())
+        assert not (run / "report.json").exists()
+
+
+async def test_train_key_without_the_train_extra_says_how_to_install(
+    tickets: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("curate.tui.screens.run.missing_train_extra", lambda: "torch")
+    app = app_on(tickets)
+    async with app.run_test(size=SIZE) as pilot:
+        await linted(pilot)
+        await pilot.press("t")
+        shown = screen_text(app)
+        assert "torch is not installed" in shown
+        assert "pip install" in shown and "curate[train]" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)

@@ -1,0 +1,53 @@
+"""The review app: `curate review PATH...`.
+
+`make_app()` builds it from a dataset and settings; `CurateApp` only holds the session,
+applies the keymap and opens the review screen. Everything else lives in the screens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.tui.screens.review import ReviewScreen
+from curate.tui.session import ReviewSession
+
+
+class CurateApp(App[None]):
+    """Review a fine-tuning dataset: findings first, one key per decision."""
+
+    CSS_PATH = "curate.tcss"
+    TITLE = "curate review"
+
+    def __init__(self, session: ReviewSession, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        if keymap:
+            self.set_keymap(keymap)
+
+    def on_mount(self) -> None:
+        names = ", ".join(Path(source.path).name for source in self.session.dataset.sources)
+        self.sub_title = names
+        self.push_screen(ReviewScreen(self.session))
+
+
+def make_app(
+    paths: list[Path],
+    settings: CurateSettings | None = None,
+    reviewer: str | None = None,
+    fields: FieldSettings | None = None,
+    splits: Path | None = None,
+    runs: Path | None = None,
+) -> CurateApp:
+    """The app on `paths`, reading decisions from their journals and writing to them."""
+    from curate.journal import resolve_reviewer
+
+    settings = settings or CurateSettings()
+    name = reviewer or resolve_reviewer(settings.review.reviewer)
+    session = ReviewSession.open(paths, settings, name, fields)
+    session.splits_dir = splits
+    if runs is not None:
+        session.runs_dir = runs
+    return CurateApp(session, settings.review.keymap)

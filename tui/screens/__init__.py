@@ -1,0 +1,1 @@
+"""Screens of the review app: each composes widgets and routes keys to the session."""

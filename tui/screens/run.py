@@ -1,0 +1,152 @@
+"""RunScreen: lint → split → train → evaluate the reviewed data in a worker, with the stage,
+a progress bar, the training loss as it falls, and the base-vs-tuned table at the end.
+
+The run can be cancelled (the trainer stops at the next step and keeps what it learnt);
+the review screen stays one key away throughout.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, RichLog, Sparkline, Static
+
+from curate.schemas.report import EvalReport
+from curate.trainer.cancel import Cancelled
+from curate.tui.session import ReviewSession
+from curate.tui.train_run import STAGES, RunEvent, missing_train_extra, train_and_evaluate
+
+
+class RunScreen(Screen[None]):
+    """One train-and-evaluate run of the reviewed data."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "cancel", "Cancel run", id="run.cancel"),
+        Binding("escape,q", "close", "Back to review", id="run.close"),
+    ]
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.stop = threading.Event()
+        self.losses: list[float] = []
+        self.stage = ""
+        self.done: set[str] = set()
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="run"):
+            yield Static(id="run-stages")
+            yield ProgressBar(id="run-progress", show_eta=True)
+            yield Label("loss", id="run-loss-label")
+            yield Sparkline([], id="run-loss")
+            yield Static(id="run-report")
+            yield RichLog(id="run-log", wrap=True, markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        missing = missing_train_extra()
+        if missing:
+            self.query_one("#run-stages", Static).update(
+                Text(
+                    f"Training needs the train extra ({missing} is not installed).\n"
+                    "Install it with:  pip install torch==2.13.0 'curate[train]'",
+                    style="bold yellow",
+                )
+            )
+            return
+        self._show_stages()
+        self.running = True
+        self._run()
+
+    @work(thread=True, exclusive=True, group="train")
+    def _run(self) -> None:
+        try:
+            report = train_and_evaluate(
+                self.session,
+                lambda event: self.app.call_from_thread(self._on_event, event),
+                self.stop.is_set,
+            )
+        except Cancelled:
+            self.app.call_from_thread(self._finished, None, "cancelled")
+        except Exception as exc:  # shown on the screen: the app must not die with the run
+            message = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            self.app.call_from_thread(self._finished, None, f"failed: {message}")
+        else:
+            self.app.call_from_thread(self._finished, report, "done")
+
+    def _on_event(self, event: RunEvent) -> None:
+        if event.stage != self.stage:
+            if self.stage:
+                self.done.add(self.stage)
+            self.stage = event.stage
+            self._show_stages()
+        bar = self.query_one("#run-progress", ProgressBar)
+        if event.total is not None:
+            bar.update(total=event.total, progress=event.done or 0)
+        if event.loss is not None:
+            self.losses.append(event.loss)
+            self.query_one("#run-loss", Sparkline).data = list(self.losses)
+            self.query_one("#run-loss-label", Label).update(
+                f"training loss {event.loss:.3f}  (first {self.losses[0]:.3f})"
+            )
+        if event.message:
+            self.query_one("#run-log", RichLog).write(event.message)
+
+    def _show_stages(self) -> None:
+        text = Text()
+        for number, name in enumerate(STAGES, start=1):
+            if name in self.done:
+                text.append(f" {number} {name} ✓ ", style="green")
+            elif name == self.stage:
+                text.append(f" {number} {name} … ", style="bold reverse")
+            else:
+                text.append(f" {number} {name} ", style="dim")
+        self.query_one("#run-stages", Static).update(text)
+
+    def _finished(self, report: EvalReport | None, outcome: str) -> None:
+        self.running = False
+        if self.stage:
+            self.done.add(self.stage)
+        self._show_stages()
+        self.query_one("#run-log", RichLog).write(f"run {outcome}")
+        if report is not None:
+            self.query_one("#run-report", Static).update(report_table(report))
+        self.notify(f"train and evaluate: {outcome}")
+
+    def action_cancel(self) -> None:
+        if self.running and not self.stop.is_set():
+            self.stop.set()
+            self.query_one("#run-log", RichLog).write("cancelling at the next step…")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def report_table(report: EvalReport) -> Table:
+    """Base against tuned, overall and per category."""
+    table = Table(title=f"base vs tuned on {report.records} held-out records", title_justify="left")
+    columns = ("slice", "n", "ROUGE-L base", "tuned", "F1 base", "tuned ", "win")
+    for name in columns:
+        table.add_column(name, justify="left" if name == "slice" else "right")
+    for c in [report.overall, *report.categories]:
+        better = c.tuned.rouge_l > c.base.rouge_l
+        table.add_row(
+            c.name,
+            str(c.records),
+            f"{c.base.rouge_l:.3f}",
+            Text(f"{c.tuned.rouge_l:.3f}", style="green" if better else "red"),
+            f"{c.base.token_f1:.3f}",
+            f"{c.tuned.token_f1:.3f}",
+            f"{c.win_rate:.0%}",
+            style="bold" if c.name == "overall" else "",
+        )
+    return table

@@ -1,0 +1,388 @@
+"""ReviewSession: what the review app shows and does, without Textual.
+
+It holds the dataset as plain column lists (fast to index at 100k+ records), the lint
+findings per record, the standing decisions from the journals, and the current view: the
+ordered rows that the table shows after the queue mode, filters and search. Decisions go
+straight to the journal (fsynced) before the session reports them as made.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from curate.io import Dataset, read_dataset
+from curate.journal import (
+    ReviewState,
+    append_decision,
+    apply_review,
+    current_state,
+    journal_path,
+    read_decisions,
+)
+from curate.schemas.decision import Action, Decision
+from curate.schemas.finding import Finding, Severity
+from curate.schemas.lint import LintReport
+from curate.schemas.settings import CurateSettings, FieldSettings
+
+Mode = Literal["flagged", "all"]
+NO_FINDING = 3
+"""Severity rank of a record without findings (errors are 0)."""
+PARTNER_RULES = ("DUP", "LEAK")
+"""Families whose findings name a partner record to compare side by side."""
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What the table shows: a rule code, a category, a decision (`none` for undecided)."""
+
+    rule: str | None = None
+    category: str | None = None
+    decision: str | None = None
+    search: str | None = None
+
+    def describe(self) -> str:
+        parts = [
+            f"{name}={value}"
+            for name, value in (
+                ("rule", self.rule),
+                ("category", self.category if self.category is None else repr(self.category)),
+                ("decision", self.decision),
+                ("search", self.search),
+            )
+            if value
+        ]
+        return " ".join(parts)
+
+
+@dataclass
+class Partner:
+    """Another record that a finding ties to this one (a duplicate, a conflict, a leak)."""
+
+    row: int
+    finding: Finding
+
+
+@dataclass
+class BalanceRow:
+    category: str
+    before: int
+    after: int
+
+
+@dataclass
+class ReviewSession:
+    """The dataset under review, its findings and decisions, and the current view."""
+
+    dataset: Dataset
+    settings: CurateSettings
+    fields: FieldSettings
+    reviewer: str
+    ids: list[str]
+    categories: list[str]
+    languages: list[str]
+    state: ReviewState
+    findings: dict[int, list[Finding]] = field(default_factory=dict)
+    worst: list[int] = field(default_factory=list)
+    report: LintReport | None = None
+    mode: Mode = "flagged"
+    filter: ViewFilter = field(default_factory=ViewFilter)
+    view: list[int] = field(default_factory=list)
+    undo_stack: list[int] = field(default_factory=list)
+    row_of: dict[str, int] = field(default_factory=dict)
+    splits_dir: Path | None = None
+    """Splits of this data (from `--splits`, or the last train-and-evaluate run)."""
+    runs_dir: Path = Path("curate-runs")
+    """Where train-and-evaluate runs go, one folder per run."""
+    max_steps: int | None = None
+    """Train-and-evaluate: stop training after this many steps (default: the epochs)."""
+    eval_limit: int | None = None
+    """Train-and-evaluate: evaluate on the first N test records only."""
+    _journals: list[Path] = field(default_factory=list)
+    _pending_languages: dict[str, str] = field(default_factory=dict)
+    _positions: dict[int, int] | None = None
+
+    @classmethod
+    def open(
+        cls,
+        paths: list[Path],
+        settings: CurateSettings,
+        reviewer: str,
+        fields: FieldSettings | None = None,
+    ) -> ReviewSession:
+        """Read the dataset and its journals; the view starts on all records until lint ran."""
+        fields = fields or settings.fields
+        dataset = read_dataset(paths, fields)
+        frame = dataset.frame
+        journals = [journal_path(Path(source.path)) for source in dataset.sources]
+        decisions = [d for journal in journals for d in read_decisions(journal)]
+        ids = frame.get_column("id").to_list()
+        session = cls(
+            dataset=dataset,
+            settings=settings,
+            fields=fields,
+            reviewer=reviewer,
+            ids=ids,
+            categories=frame.get_column("category").fill_null("").to_list(),
+            languages=frame.get_column("lang").fill_null("").to_list(),
+            state=current_state(decisions),
+            worst=[NO_FINDING] * len(ids),
+            row_of={rid: row for row, rid in enumerate(ids)},
+            _journals=journals,
+        )
+        session.mode = "all"
+        session.refresh_view()
+        return session
+
+    # --- records -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def record(self, row: int) -> dict[str, Any]:
+        """One record as shown: canonical fields, with a standing edit applied."""
+        values = self.dataset.frame.row(row, named=True)
+        standing = self.decision(row)
+        if standing is not None and standing.decision == "edit":
+            for name in ("input", "output", "category"):
+                if getattr(standing, name) is not None:
+                    values[name] = getattr(standing, name)
+        return values
+
+    def original(self, row: int) -> dict[str, Any]:
+        return self.dataset.frame.row(row, named=True)
+
+    def decision(self, row: int) -> Decision | None:
+        """The standing decision on a record (the latest one not undone), if any."""
+        return self.state.latest.get(self.ids[row])
+
+    def history(self, row: int) -> list[Decision]:
+        return self.state.history.get(self.ids[row], [])
+
+    def location(self, row: int) -> str:
+        frame = self.dataset.frame
+        return f"{frame.get_column('source')[row]}:{frame.get_column('source_line')[row]}"
+
+    # --- findings ------------------------------------------------------------------------
+
+    def set_report(self, report: LintReport) -> None:
+        """Attach lint findings to their records and switch to the flagged queue."""
+        findings: dict[int, list[Finding]] = {}
+        worst = [NO_FINDING] * len(self.ids)
+        for finding in report.findings:
+            for rid in finding.records:
+                row = self.row_of.get(rid)
+                if row is None:
+                    continue
+                findings.setdefault(row, []).append(finding)
+                worst[row] = min(worst[row], finding.severity.rank)
+        self.report, self.findings, self.worst = report, findings, worst
+        self._fill_languages()
+        self.mode = "flagged" if findings else "all"
+        self.refresh_view()
+
+    def lint(self) -> LintReport:
+        """Lint the data as reviewed: edits applied, rejects left out, ids unchanged.
+
+        Safe to call from a worker thread: it reads a snapshot of the decisions and
+        touches nothing the screen reads.
+        """
+        from curate.lint.engine import mark_reviewed, run_lint
+
+        snapshot = ReviewState(latest=dict(self.state.latest))
+        frame, _ = apply_review(self.dataset.frame, snapshot)
+        linted = Dataset(frame, self.dataset.sources, self.dataset.issues)
+        report = mark_reviewed(run_lint(linted, self.settings), snapshot)
+        self._pending_languages = _detected_languages(linted)
+        return report
+
+    def _fill_languages(self) -> None:
+        """Show the languages lint detected where the data gave none."""
+        detected = self._pending_languages
+        if detected:
+            self.languages = [
+                given or detected.get(rid, "")
+                for given, rid in zip(self.languages, self.ids, strict=True)
+            ]
+
+    def partners(self, row: int) -> list[Partner]:
+        """Records that a duplicate, conflict or leak finding pairs with this one."""
+        found: list[Partner] = []
+        seen: set[int] = set()
+        for finding in self.findings.get(row, []):
+            if not finding.rule.startswith(PARTNER_RULES):
+                continue
+            for rid in finding.records:
+                other = self.row_of.get(rid)
+                if other is not None and other != row and other not in seen:
+                    seen.add(other)
+                    found.append(Partner(other, finding))
+        return found
+
+    # --- the view ------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Recompute the rows the table shows: the flagged queue worst first, or all rows
+        in file order, narrowed by the filter and the search."""
+        rows: Iterable[int] = range(len(self.ids))
+        if self.mode == "flagged":
+            rows = sorted(
+                (row for row in rows if self.worst[row] < NO_FINDING),
+                key=lambda row: (self.worst[row], -len(self.findings[row]), row),
+            )
+        wanted = self.filter
+        if wanted.rule:
+            rows = [r for r in rows if any(f.rule == wanted.rule for f in self.findings.get(r, []))]
+        if wanted.category is not None:
+            rows = [r for r in rows if self.categories[r] == wanted.category]
+        if wanted.decision:
+            rows = [r for r in rows if self.decision_name(r) == wanted.decision]
+        if wanted.search:
+            matches = self._search(wanted.search)
+            rows = [r for r in rows if r in matches]
+        self.view = list(rows)
+        self._positions = None
+
+    def _search(self, text: str) -> set[int]:
+        frame = self.dataset.frame.select(
+            pl.int_range(pl.len()).alias("row"),
+            pl.concat_str(pl.col("input"), pl.col("output"), separator="\n").alias("text"),
+        )
+        hits = frame.filter(
+            pl.col("text").str.to_lowercase().str.contains(text.lower(), literal=True)
+        )
+        found = set(hits.get_column("row").to_list())
+        # Edited text is searched too: the reviewer sees the edit, not the original.
+        for rid, decision in self.state.latest.items():
+            edited = " ".join(filter(None, (decision.input, decision.output)))
+            if decision.decision == "edit" and text.lower() in edited.lower():
+                found.add(self.row_of.get(rid, -1))
+        return found
+
+    def position(self, row: int) -> int | None:
+        """Where `row` stands in the view (None when the view does not show it); the
+        index is built once per view, so a lookup costs nothing at 100k rows."""
+        if self._positions is None:
+            self._positions = {shown: index for index, shown in enumerate(self.view)}
+        return self._positions.get(row)
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self.refresh_view()
+
+    def set_filter(self, wanted: ViewFilter) -> None:
+        self.filter = wanted
+        self.refresh_view()
+
+    def decision_name(self, row: int) -> str:
+        standing = self.decision(row)
+        return standing.decision if standing is not None else "none"
+
+    def rule_codes(self) -> list[str]:
+        return sorted({f.rule for found in self.findings.values() for f in found})
+
+    def category_names(self) -> list[str]:
+        return sorted(set(self.categories))
+
+    # --- decisions -----------------------------------------------------------------------
+
+    def decide(self, row: int, action: Action, **changes: str | None) -> Decision:
+        """Append a decision to the record's journal (fsynced), then count it as standing."""
+        decision = Decision(
+            id=self.ids[row],
+            decision=action,
+            reviewer=self.reviewer,
+            at=datetime.now(UTC),
+            **{k: v for k, v in changes.items() if v is not None},
+        )
+        append_decision(self.journal_of(row), decision)
+        self._record(decision)
+        if action != "undo":
+            self.undo_stack.append(row)
+        return decision
+
+    def undo(self, row: int | None = None) -> int | None:
+        """Reverse the latest decision this session made (or, with none left, this
+        reviewer's latest one on `row`). Returns the row it reversed, or None."""
+        while self.undo_stack:
+            target = self.undo_stack.pop()
+            if self._has_own_standing(target):
+                self.decide(target, "undo")
+                return target
+        if row is not None and self._has_own_standing(row):
+            self.decide(row, "undo")
+            return row
+        return None
+
+    def _has_own_standing(self, row: int) -> bool:
+        """Whether this reviewer has a decision on `row` that an undo would reverse."""
+        standing: list[Decision] = []
+        for decision in self.history(row):
+            if decision.reviewer != self.reviewer:
+                continue
+            if decision.decision == "undo":
+                if standing:
+                    standing.pop()
+            else:
+                standing.append(decision)
+        return bool(standing)
+
+    def _record(self, decision: Decision) -> None:
+        history = self.state.history.setdefault(decision.id, [])
+        history.append(decision)
+        replayed = current_state(history)
+        for standing, fresh in (
+            (self.state.latest, replayed.latest),
+            (self.state.by_reviewer, replayed.by_reviewer),
+        ):
+            if decision.id in fresh:
+                standing[decision.id] = fresh[decision.id]  # type: ignore[assignment]
+            else:
+                standing.pop(decision.id, None)
+
+    def journal_of(self, row: int) -> Path:
+        source = self.dataset.frame.get_column("source")[row]
+        return journal_path(Path(source))
+
+    # --- progress and balance ------------------------------------------------------------
+
+    def progress(self) -> tuple[int, Counter[str]]:
+        """Records with a standing decision, and the count of each kind."""
+        kinds = Counter(d.decision for rid, d in self.state.latest.items() if rid in self.row_of)
+        return sum(kinds.values()), kinds
+
+    def balance(self) -> list[BalanceRow]:
+        """Records per category as read, and after review (rejects out, edits applied)."""
+        before = Counter(self.categories)
+        after = Counter(self.categories)
+        for rid, decision in self.state.latest.items():
+            row = self.row_of.get(rid)
+            if row is None:
+                continue
+            if decision.decision == "reject":
+                after[self.categories[row]] -= 1
+            elif decision.decision == "edit" and decision.category is not None:
+                after[self.categories[row]] -= 1
+                after[decision.category] += 1
+        names = sorted(set(before) | set(after), key=lambda name: (-before[name], name))
+        return [BalanceRow(name, before[name], after[name]) for name in names]
+
+    def severity_of(self, row: int) -> Severity | None:
+        rank = self.worst[row]
+        return None if rank == NO_FINDING else list(Severity)[rank]
+
+
+def _detected_languages(dataset: Dataset) -> dict[str, str]:
+    """Record id -> the language lint detected in its output (confident answers only)."""
+    for key, value in dataset.cache.items():
+        if key.startswith("languages:output") and isinstance(value, pl.DataFrame):
+            ids = dataset.frame.get_column("id").to_list()
+            langs = value.get_column("lang").to_list()
+            return {rid: lang for rid, lang in zip(ids, langs, strict=True) if lang}
+    return {}

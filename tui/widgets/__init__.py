@@ -1,0 +1,1 @@
+"""Widgets of the review app: they display and post messages; screens route."""

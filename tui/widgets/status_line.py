@@ -1,0 +1,50 @@
+"""StatusLine: reviewed / total, decisions by kind, the view, and lint's state, always
+visible at the top."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from curate.tui.session import ReviewSession
+from curate.tui.widgets.record_table import DECISION_STYLE
+
+
+class StatusLine(Static):
+    """One line of progress; `refresh_counts()` after anything that changes them."""
+
+    def __init__(self, session: ReviewSession, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.lint = "lint not run"
+        self._shown = ""
+
+    def on_mount(self) -> None:
+        self.refresh_counts()
+
+    def set_lint(self, text: str) -> None:
+        self.lint = text
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        session = self.session
+        reviewed, kinds = session.progress()
+        total = len(session)
+        share = reviewed / total if total else 0.0
+        text = Text.assemble(
+            ("reviewed ", "bold"),
+            (f"{reviewed}/{total}", "bold"),
+            f" ({share:.0%})  ",
+        )
+        for kind in ("keep", "reject", "edit", "flag"):
+            text.append(f"{kind} {kinds[kind]} ", style=DECISION_STYLE[kind])
+        view = "flagged queue" if session.mode == "flagged" else "all records"
+        text.append(f" │ {view}: {len(session.view)}", style="bold")
+        described = session.filter.describe()
+        if described:
+            text.append(f" [{described}]", style="yellow")
+        text.append(f" │ {self.lint}", style="dim")
+        text.append(f" │ {session.reviewer}", style="dim")
+        if text.plain != self._shown:  # an unchanged line costs no repaint
+            self._shown = text.plain
+            self.update(text)

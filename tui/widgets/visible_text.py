@@ -1,0 +1,30 @@
+"""Text with its hidden characters shown: zero-width, bidi and other format characters,
+control characters and unusual spaces are what people use to slip text past a reviewer."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+
+HIDDEN_STYLE = "bold white on red"
+ORDINARY = {"\n", "\t", " "}
+
+
+def visible(text: str, style: str = "") -> Text:
+    """`text` as Rich Text, each hidden character replaced by a marked `⟨U+XXXX⟩`."""
+    shown = Text(style=style)
+    start = 0
+    for index, char in enumerate(text):
+        if char in ORDINARY or not _hidden(char):
+            continue
+        shown.append(text[start:index])
+        shown.append(f"⟨U+{ord(char):04X}⟩", style=HIDDEN_STYLE)
+        start = index + 1
+    shown.append(text[start:])
+    return shown
+
+
+def _hidden(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (category == "Zs")
