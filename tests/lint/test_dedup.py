@@ -428,7 +428,8 @@ def test_ngram_overlap_empty_train_or_probe() -> None:
 
 
 def test_results_do_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
-    import curate.dedup as dedup
+    # The block sizes live in the modules that use them.
+    from curate.dedup import jaccard, lsh, minhash, ngrams, shingles
 
     rng = random.Random(17)
     texts = [" ".join(words(rng, rng.randint(0, 40))) for _ in range(300)]
@@ -438,12 +439,12 @@ def test_results_do_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> N
     whole = near_duplicates(series, DEFAULT, mask)
     signatures = minhash_signatures(series, DEFAULT)
     overlap = ngram_overlap(series, series[:40], n=4)
-    monkeypatch.setattr(dedup, "_TOKENISE_CHUNK", 7)
-    monkeypatch.setattr(dedup, "_TOKENISE_BYTES", 500)
-    monkeypatch.setattr(dedup, "_MINHASH_BLOCK", 5)
-    monkeypatch.setattr(dedup, "_OVERLAP_CHUNK", 11)
-    monkeypatch.setattr(dedup, "_PAIR_BLOCK", 3)
-    monkeypatch.setattr(dedup, "_JACCARD_BLOCK", 50)
+    monkeypatch.setattr(minhash, "_TOKENISE_CHUNK", 7)
+    monkeypatch.setattr(shingles, "_TOKENISE_BYTES", 500)
+    monkeypatch.setattr(minhash, "_MINHASH_BLOCK", 5)
+    monkeypatch.setattr(ngrams, "_OVERLAP_CHUNK", 11)
+    monkeypatch.setattr(lsh, "_PAIR_BLOCK", 3)
+    monkeypatch.setattr(jaccard, "_JACCARD_BLOCK", 50)
     chunked = near_duplicates(series, DEFAULT, mask)
     assert chunked.clusters == whole.clusters
     assert len(whole.clusters) >= 20

@@ -243,6 +243,22 @@ class TestScreens:
             await pilot.press("escape")
             assert isinstance(app.screen, ReviewScreen)
 
+    async def test_balance_shows_each_split_once_there_are_splits(
+        self, tickets: Path, tmp_path: Path
+    ) -> None:
+        from curate.schemas.settings import CurateSettings as Settings
+        from curate.split.command import split
+
+        settings = Settings()
+        split([tickets], tmp_path / "splits", settings, settings.fields)
+        app = app_on(tickets, splits=tmp_path / "splits")
+        async with app.run_test(size=(120, 50)) as pilot:
+            await linted(pilot)
+            await pilot.press("b")
+            shown = screen_text(app)
+            assert "Per split" in shown
+            assert "train share" in shown and "test share" in shown
+
     async def test_help_lists_every_key(self, tickets: Path) -> None:
         app = app_on(tickets)
         async with app.run_test(size=(120, 50)) as pilot:
