@@ -65,11 +65,13 @@ class ReviewScreen(Screen[None]):
         self.lint_runs = 0
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(self.session, id="status")
         with Vertical(id="records"):
             yield Static(header_text(200), id="table-header")
             yield RecordTable(self.session, id="table")
         yield RecordDetail(self.session, id="detail")
+        # Below the record, next to what changes with each key: the screen area a
+        # decision repaints stays small.
+        yield StatusLine(self.session, id="status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,18 +92,26 @@ class ReviewScreen(Screen[None]):
 
     @on(RecordTable.Highlighted)
     def show_record(self, event: RecordTable.Highlighted) -> None:
-        self.detail.show(event.row)
+        if event.row != self.detail.row:
+            self.detail.show(event.row)
         self.status.refresh_counts()
+
+    def _follow_cursor(self) -> None:
+        """Show the record under the cursor now, in the same frame as the table's move
+        (waiting for the table's message would paint the move and the record apart)."""
+        self.detail.show(self.table.current_row)
 
     # --- moving --------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
         self.interacted = True
         self.table.move(delta)
+        self._follow_cursor()
 
     def action_page(self, direction: int) -> None:
         self.interacted = True
         self.table.move(direction * max(self.table.size.height - 1, 1))
+        self._follow_cursor()
 
     def action_scroll_detail(self, direction: int) -> None:
         """Scroll the record's text by half a pane, the table's cursor staying put."""
@@ -111,6 +121,7 @@ class ReviewScreen(Screen[None]):
     def action_jump(self, where: str) -> None:
         self.interacted = True
         self.table.move_to(0 if where == "first" else len(self.session.view) - 1)
+        self._follow_cursor()
 
     # --- deciding ------------------------------------------------------------------------
 
@@ -139,6 +150,7 @@ class ReviewScreen(Screen[None]):
         elif advance and position < len(self.session.view) - 1:
             self.table.refresh_row(row)
             self.table.move(1)
+            self._follow_cursor()
         else:
             self.table.refresh_row(row)
             self.detail.show(row)

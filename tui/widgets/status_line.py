@@ -3,21 +3,30 @@ visible at the top."""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from curate.tui.session import ReviewSession
 from curate.tui.widgets.record_table import DECISION_STYLE
 
 
-class StatusLine(Static):
-    """One line of progress; `refresh_counts()` after anything that changes them."""
+class StatusLine(Widget):
+    """One or two lines of progress; `refresh_counts()` after anything that changes them.
+
+    A changed count repaints the line; only a change in how many lines it wraps to asks
+    for a layout pass over the screen (which would cost every decision a few ms).
+    """
 
     def __init__(self, session: ReviewSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
         self.lint = "lint not run"
-        self._shown = ""
+        self._text = Text()
+        self._lines = 0
+
+    def render(self) -> RenderableType:
+        return self._text
 
     def on_mount(self) -> None:
         self.refresh_counts()
@@ -45,6 +54,10 @@ class StatusLine(Static):
             text.append(f" [{described}]", style="yellow")
         text.append(f" │ {self.lint}", style="dim")
         text.append(f" │ {session.reviewer}", style="dim")
-        if text.plain != self._shown:  # an unchanged line costs no repaint
-            self._shown = text.plain
-            self.update(text)
+        if text.plain == self._text.plain:  # an unchanged line costs no repaint
+            return
+        self._text = text
+        width = max(self.size.width, 1)
+        lines = len(text.wrap(self.app.console, width)) if self.size.width else 0
+        self.refresh(layout=lines != self._lines)
+        self._lines = lines
