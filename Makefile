@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/curate stats $(DEMO_DATA)
 	$(BIN)/curate run $(DEMO_DATA) --out $(DEMO_OUT) --fix --config samples/demo.toml \
-		--max-steps 12 --limit 24
+		--max-steps 12
 	$(BIN)/curate lint $(DEMO_OUT)/splits --exit-zero
 
 ## make test: set everything up, then run the whole test suite.

@@ -34,7 +34,7 @@ from curate.schemas.settings import CurateSettings, TrainSettings
 from curate.split.command import split
 from curate.trainer.data import encode_records
 from curate.trainer.lora import build_lora_config, quiet_peft
-from curate.trainer.model import load, resolve_model
+from curate.trainer.model import load, resolve_model, use_bf16
 from curate.trainer.train import TrainProgress, records_of, train
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "support_tickets.jsonl"
@@ -64,7 +64,11 @@ def main() -> None:
         max_seq_length=args.max_length,
         seed=args.seed,
     )
-    print(f"model {resolve_model(args.model)}, {args.steps} steps of batch {args.batch_size}")
+    precision = "bf16 autocast" if use_bf16() else "float32"
+    print(
+        f"model {resolve_model(args.model)}, {args.steps} steps of batch {args.batch_size}, "
+        f"max length {args.max_length}, {precision}"
+    )
     batches, curate, outside = run_curate(splits, folder / "run", settings, args.steps)
     loop = run_loop(settings, batches)
     print_results(curate, loop, outside, settings, splits, batches, args)
@@ -127,7 +131,8 @@ def run_curate(
 
 
 def run_loop(settings: TrainSettings, batches: list[dict[str, Any]]) -> Timed:
-    """The minimal loop: peft model, AdamW, forward, backward, step, on the same batches."""
+    """The minimal loop: peft model, AdamW, forward, backward, step, on the same batches,
+    in the precision curate chose (bf16 autocast where the hardware has it)."""
     from peft import get_peft_model
     from transformers import set_seed
 
@@ -138,13 +143,15 @@ def run_loop(settings: TrainSettings, batches: list[dict[str, Any]]) -> Timed:
         model = get_peft_model(model, build_lora_config(settings))
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     model.to(device).train()
+    bf16 = use_bf16()
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=settings.learning_rate, weight_decay=0.0)
     synchronize()
     started = time.perf_counter()
     ends = []
     for batch in batches:
-        loss = model(**{key: value.to(device) for key, value in batch.items()}).loss
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+            loss = model(**{key: value.to(device) for key, value in batch.items()}).loss
         loss.backward()
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)

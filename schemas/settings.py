@@ -63,8 +63,9 @@ class LintSettings(_Section):
     baseline: str | None = None
     """Baseline file of accepted findings; only new findings are reported."""
     tokenizer: str | None = None
-    """A `tokenizer.json`, or a model folder holding one (and `tokenizer_config.json` with a
-    chat template), for exact token counts in the LEN rules; without it they estimate."""
+    """A `tokenizer.json`, a model folder holding one (and its chat template), or `default`
+    for the embedded default model once `curate train` has converted it, for exact token
+    counts in the LEN rules; without it they estimate."""
 
 
 class SplitSettings(_Section):

@@ -60,6 +60,7 @@ class ProgressHooks(TrainerCallback):  # type: ignore[misc]
     def on_train_begin(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         self.started = time.monotonic()
         self.first_step = state.global_step
+        self._report(state)  # the total is known now: a bar can show 0/N before step 1
 
     def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         if self.should_stop is not None and self.should_stop():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,7 +23,7 @@ from curate.trainer.data import IGNORE_INDEX, conversation, encode_example
 from curate.trainer.formats import format_rules, format_validity
 from curate.trainer.lora import quiet_peft
 from curate.trainer.metrics import exact_match, rouge_l, token_f1
-from curate.trainer.model import load
+from curate.trainer.model import load, use_bf16
 from curate.trainer.train import records_of
 
 
@@ -49,7 +48,7 @@ def evaluate(
     config = json.loads((run / "train_config.json").read_text())
     base, tokenizer = load(Path(config["resolved_model"]))
     tokenizer.padding_side = "left"
-    dtype = inference_dtype()
+    dtype = torch.bfloat16 if use_bf16() else torch.float32
     base.to(device=_device(), dtype=dtype)
     with quiet_peft():
         model = PeftModel.from_pretrained(base, run / "adapter")
@@ -90,22 +89,6 @@ def evaluate(
     write_text_atomic(run / "report.json", report.model_dump_json(indent=2) + "\n")
     write_text_atomic(run / "report.md", render_markdown(report))
     return report
-
-
-def inference_dtype() -> Any:
-    """bfloat16 where the hardware computes it natively (a CUDA GPU with bf16; a CPU with
-    AMX or AVX512-BF16, where generation runs about twice as fast as in float32), else
-    float32. `CURATE_EVAL_DTYPE=float32` (or `bfloat16`) chooses."""
-    import torch
-
-    chosen = os.environ.get("CURATE_EVAL_DTYPE")
-    if chosen in ("float32", "bfloat16"):
-        return getattr(torch, chosen)
-    if torch.cuda.is_available():
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float32
-    probes = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
-    native = any(getattr(torch.cpu, probe, lambda: False)() for probe in probes)
-    return torch.bfloat16 if native else torch.float32
 
 
 def _device() -> Any:

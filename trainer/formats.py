@@ -15,6 +15,7 @@ import polars as pl
 
 from curate.config import ConfigError
 from curate.io import Dataset, SourceFile
+from curate.io.dataset import CANONICAL_SCHEMA
 from curate.lint.checks.format import FormatScope, outputs_in_scope
 from curate.lint.context import LintContext
 from curate.lint.engine import build_rules
@@ -82,15 +83,7 @@ def replies_dataset(records: list[dict[str, Any]], replies: list[str]) -> Datase
             "source": ["replies"] * len(replies),
             "source_line": list(range(1, len(replies) + 1)),
         },
-        schema={
-            "id": pl.String,
-            "input": pl.String,
-            "output": pl.String,
-            "category": pl.String,
-            "lang": pl.String,
-            "source": pl.String,
-            "source_line": pl.UInt32,
-        },
+        schema=CANONICAL_SCHEMA,
     )
     source = SourceFile("replies", "jsonl", "input-output", len(replies), 0)
     return Dataset(frame, [source])

