@@ -1,0 +1,1 @@
+"""The command modules of `curate`; importing `curate.cli` registers them all."""

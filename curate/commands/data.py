@@ -1,0 +1,217 @@
+"""`curate stats`, `lint`, `split` and `export`: the commands that read and write data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from curate.commands.base import (
+    CategoryFieldOpt,
+    ConfigOpt,
+    FormatOpt,
+    InputFieldOpt,
+    InputFormat,
+    LintFormat,
+    OutputFieldOpt,
+    OutputFormat,
+    PathsArg,
+    app,
+    fails_cleanly,
+    resolve_fields,
+)
+from curate.config import ConfigError, load_settings
+from curate.io import read_dataset
+
+
+@app.command()
+@fails_cleanly
+def stats(
+    paths: PathsArg,
+    config: ConfigOpt = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", help="text for people, json for scripts.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Records, categories, lengths, formats and unreadable lines of a dataset."""
+    from curate.stats import compute_stats, render_stats
+
+    settings = load_settings(config)
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    summary = compute_stats(read_dataset(paths, fields))
+    if output_format is OutputFormat.JSON:
+        print(summary.model_dump_json(indent=2))
+    else:
+        render_stats(summary, Console())
+
+
+def _codes(value: str | None) -> list[str] | None:
+    return [c.strip() for c in value.split(",") if c.strip()] if value else None
+
+
+@app.command()
+@fails_cleanly
+def lint(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Dataset files or folders, linted as one dataset.")
+    ],
+    eval_paths: Annotated[
+        list[Path] | None,
+        typer.Option("--eval", help="Golden/eval set: never trained on; overlap is leakage."),
+    ] = None,
+    config: ConfigOpt = None,
+    select: Annotated[
+        str | None, typer.Option(help="Rules to run: codes or prefixes, comma-separated.")
+    ] = None,
+    extend_select: Annotated[
+        str | None, typer.Option(help="Rules to add to the selection.")
+    ] = None,
+    ignore: Annotated[str | None, typer.Option(help="Rules not to run.")] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--output-format", help="text, json, github or sarif.")
+    ] = LintFormat.TEXT,
+    statistics: Annotated[bool, typer.Option(help="Add counts and seconds per rule.")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Report only findings not in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Write today's findings as the baseline.")
+    ] = None,
+    fix: Annotated[bool, typer.Option(help="Write a cleaned copy to --out.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option(help="With --fix: also redact secrets and personal data.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where --fix writes (a file, or a folder for several inputs)."),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are errors.")] = False,
+    review: Annotated[
+        bool, typer.Option(help="Apply the review journals beside the files (<name>.review.jsonl).")
+    ] = True,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Lint a dataset: exit 0 clean, 1 error findings, 2 bad usage, config or input."""
+    from curate.lint.command import LintRequest
+    from curate.lint.command import lint as run
+
+    settings = load_settings(config)
+    lint_settings = settings.lint.model_copy(
+        update={
+            key: value
+            for key, value in {
+                "select": _codes(select),
+                "ignore": [*settings.lint.ignore, *(_codes(ignore) or [])] if ignore else None,
+                "extend_select": [*settings.lint.extend_select, *(_codes(extend_select) or [])]
+                if extend_select
+                else None,
+            }.items()
+            if value is not None
+        }
+    )
+    settings = settings.model_copy(update={"lint": lint_settings})
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    request = LintRequest(
+        paths=paths,
+        eval_paths=eval_paths or [],
+        output_format=output_format.value,
+        statistics=statistics,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        out=out,
+        exit_zero=exit_zero,
+        review=review,
+    )
+    raise typer.Exit(run(request, settings, fields))
+
+
+@app.command()
+@fails_cleanly
+def split(
+    paths: Annotated[list[Path], typer.Argument(help="Dataset files or folders.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for train/val/test and manifest.json.")
+    ],
+    ratios: Annotated[
+        str | None, typer.Option(help="train,val,test shares, e.g. 0.8,0.1,0.1.")
+    ] = None,
+    stratify: Annotated[
+        str | None, typer.Option(help="Field whose values each split keeps in proportion.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed of the assignment (default 42).")] = None,
+    parquet: Annotated[bool, typer.Option(help="Also write Parquet files.")] = False,
+    force: Annotated[bool, typer.Option(help="Replace a non-empty --out folder.")] = False,
+    keep_duplicates: Annotated[
+        bool, typer.Option(help="Keep exact copies (still kept together).")
+    ] = False,
+    config: ConfigOpt = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Write stratified train/val/test splits that keep duplicates inside one split."""
+    from pydantic import ValidationError
+
+    from curate.schemas.settings import SplitSettings
+    from curate.split.command import describe
+    from curate.split.command import split as run
+
+    settings = load_settings(config)
+    update: dict[str, Any] = {}
+    if ratios is not None:
+        try:
+            update["ratios"] = tuple(float(r) for r in ratios.split(","))
+        except ValueError:
+            raise ConfigError(f"--ratios: {ratios!r} is not three numbers") from None
+        if len(update["ratios"]) != 3:
+            raise ConfigError(f"--ratios: give three shares, train,val,test (got {ratios!r})")
+    if stratify is not None:
+        update["stratify"] = stratify
+    if seed is not None:
+        update["seed"] = seed
+    try:
+        split_settings = SplitSettings.model_validate({**settings.split.model_dump(), **update})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise ConfigError(f"--{error['loc'][0]}: {error['msg']}") from None
+    settings = settings.model_copy(update={"split": split_settings})
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    manifest = run(paths, out, settings, fields, parquet, force, keep_duplicates)
+    print(describe(manifest, out), file=sys.stderr)
+
+
+@app.command()
+@fails_cleanly
+def export(
+    path: Annotated[Path, typer.Argument(help="The reviewed dataset file.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="New file for the reviewed dataset; its suffix picks the format."
+        ),
+    ],
+    config: ConfigOpt = None,
+    input_format: FormatOpt = InputFormat.AUTO,
+    input_field: InputFieldOpt = None,
+    output_field: OutputFieldOpt = None,
+    category_field: CategoryFieldOpt = None,
+) -> None:
+    """Write the reviewed dataset: rejected records left out, edits applied."""
+    from curate.export import describe_export, export_reviewed
+
+    settings = load_settings(config)
+    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    print(describe_export(export_reviewed(path, out, fields)), file=sys.stderr)

@@ -1,0 +1,168 @@
+"""`curate train`, `eval` and `run`: the commands that need the train extra."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from curate.commands.base import (
+    ConfigOpt,
+    InputFormat,
+    app,
+    fails_cleanly,
+    resolve_fields,
+    trainer_functions,
+)
+from curate.config import load_settings
+from curate.io import DatasetError
+
+
+@app.command()
+@fails_cleanly
+def train(
+    splits: Annotated[
+        Path, typer.Argument(help="Folder from `curate split` (train.jsonl, val.jsonl).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Run folder: adapter/, metrics, model card.")],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="Model folder, .gguf file or hub id (default: embedded SmolLM2-135M-Instruct)."
+        ),
+    ] = None,
+    epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop after this many optimizer steps.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Fine-tune a LoRA adapter on the train split, validating on val."""
+    settings = load_settings(config)
+    update: dict[str, Any] = {
+        k: v for k, v in {"model": model, "epochs": epochs}.items() if v is not None
+    }
+    train_settings = settings.train.model_copy(update=update)
+    if not (splits / "train.jsonl").is_file():
+        raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
+    run, _ = trainer_functions()
+    from curate.trainer.display import training_bar
+
+    with training_bar() as show:
+        result = run(splits, out, train_settings, max_steps=max_steps, on_progress=show)
+    if not result.main_process:
+        return
+    print(
+        f"adapter saved to {result.adapter} ({result.train_records} examples, "
+        f"{len(result.truncated)} truncated, {len(result.skipped)} not trainable)",
+        file=sys.stderr,
+    )
+    for record, why in result.skipped.items():
+        print(f"  not trained on {record}: {why}", file=sys.stderr)
+
+
+@app.command(name="eval")
+@fails_cleanly
+def eval_command(
+    run: Annotated[Path, typer.Argument(help="Run folder from `curate train`.")],
+    split: Annotated[
+        str, typer.Option(help="Split to evaluate on: test, val, or a JSONL path.")
+    ] = "test",
+    splits: Annotated[
+        Path | None, typer.Option(help="Split folder (default: the one the run trained on).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Evaluate on the first N records only.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Compare the base model with the tuned adapter on held-out records."""
+    import json
+
+    from curate.trainer.display import evaluation_bar
+
+    settings = load_settings(config)
+    config_file = run / "train_config.json"
+    if not config_file.is_file():
+        raise DatasetError(str(run), "no train_config.json here; train with `curate train` first")
+    folder = splits or Path(json.loads(config_file.read_text())["splits"])
+    path = Path(split) if split.endswith(".jsonl") else folder / f"{split}.jsonl"
+    if not path.is_file():
+        raise DatasetError(str(path), "no such split file")
+    _, evaluate = trainer_functions()
+    from curate.trainer.evaluate import render_table
+
+    with evaluation_bar() as show:
+        report = evaluate(run, path, limit, settings=settings, on_progress=show)
+    table = render_table(report, f"base vs tuned on {path} ({report.records} records)")
+    Console(highlight=False).print(table)
+    print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
+
+
+@app.command(name="run")
+@fails_cleanly
+def run_command(
+    paths: Annotated[list[Path], typer.Argument(help="The dataset file.")],
+    out: Annotated[Path, typer.Option("--out", help="Run folder: data, splits, adapter, report.")],
+    fix: Annotated[
+        bool, typer.Option(help="Apply safe fixes and set aside records with errors.")
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Train even with error findings.")] = False,
+    model: Annotated[str | None, typer.Option(help="Model folder, .gguf file or hub id.")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop training after this many steps.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Evaluate on the first N test records.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Lint, split, train and evaluate, then print one summary."""
+    from curate.lint.report.text import render_text
+    from curate.pipeline import LintFailed, prepare
+
+    settings = load_settings(config)
+    if model is not None:
+        settings = settings.model_copy(
+            update={"train": settings.train.model_copy(update={"model": model})}
+        )
+    fields = resolve_fields(settings, InputFormat.AUTO, None, None, None)
+    console = Console(highlight=False)
+    try:
+        summary = prepare(paths, out, settings, fields, fix, force)
+    except LintFailed as failed:
+        render_text(failed.report, console)
+        print(
+            "curate: error findings stop the run; use --fix to set those records aside, or --force",
+            file=sys.stderr,
+        )
+        raise typer.Exit(1) from None
+    for record, rules in summary.set_aside.items():
+        print(f"set aside {record}: {', '.join(rules)}", file=sys.stderr)
+    run_train, evaluate = trainer_functions()
+    assert summary.splits is not None
+    from curate.trainer.display import evaluation_bar, training_bar
+
+    with training_bar() as show_training:
+        result = run_train(
+            summary.splits, out, settings.train, max_steps=max_steps, on_progress=show_training
+        )
+    with evaluation_bar() as show_evaluation:
+        test = summary.splits / "test.jsonl"
+        report = evaluate(out, test, limit, settings=settings, on_progress=show_evaluation)
+    overall = report.overall
+    print(
+        f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
+        f"warnings; {len(summary.set_aside)} records set aside"
+    )
+    print(f"train: {result.train_records} examples, adapter in {result.adapter}")
+    print(
+        f"eval on {report.records} test records: ROUGE-L base {overall.base.rouge_l:.3f} -> "
+        f"tuned {overall.tuned.rouge_l:.3f}, token F1 {overall.base.token_f1:.3f} -> "
+        f"{overall.tuned.token_f1:.3f}, tuned wins {overall.win_rate:.0%}"
+    )
+    if overall.base.format_valid is not None and overall.tuned.format_valid is not None:
+        print(
+            f"format valid: base {overall.base.format_valid:.0%} -> "
+            f"tuned {overall.tuned.format_valid:.0%}"
+        )
+    print(f"report: {out / 'report.md'}")
