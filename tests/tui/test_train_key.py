@@ -5,7 +5,9 @@ screen says how to install it."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,6 +61,38 @@ async def test_train_key_runs_everything_and_shows_the_report(
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
         assert app.session.splits_dir == run / "splits"
+
+
+async def test_reviewing_goes_on_while_the_run_trains(
+    tickets: Path, tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curate.tui.screens import run
+
+    gate = threading.Event()  # holds the run until the test has reviewed meanwhile
+    real = run.train_and_evaluate
+
+    def held(*args: Any) -> Any:
+        gate.wait(timeout=60)
+        return real(*args)
+
+    monkeypatch.setattr(run, "train_and_evaluate", held)
+    app = app_on(tickets, _settings(tiny_model_dir), runs=tmp_path / "runs")
+    app.session.max_steps, app.session.eval_limit = 2, 2
+    async with app.run_test(size=(120, 40)) as pilot:
+        await linted(pilot)
+        await pilot.press("t")
+        run_screen = app.screen
+        await pilot.press("escape")  # back to the records while it trains
+        assert isinstance(app.screen, ReviewScreen)
+        first = app.session.ids[app.screen.table.current_row]  # type: ignore[index]
+        await pilot.press("a")
+        assert [(d.id, d.decision) for d in journal(tickets)] == [(first, "keep")]
+        await pilot.press("t")  # the same run, not a new one
+        assert app.screen is run_screen
+        gate.set()
+        await _finished(pilot, app)
+        assert "base vs tuned on 2 held-out records" in screen_text(app)
+        assert len(list((tmp_path / "runs").iterdir())) == 1
 
 
 async def test_train_run_can_be_cancelled(

@@ -275,9 +275,19 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_train(self) -> None:
-        from curate.tui.screens.run import RunScreen
+        """Open the running train-and-evaluate run, or start a new one. The run screen is
+        installed, so Esc goes back to reviewing while it trains and `t` returns to it."""
+        from curate.tui.screens.run import RUN_SCREEN, RunScreen
 
-        self.app.push_screen(RunScreen(self.session))
+        app = self.app
+        if app.is_screen_installed(RUN_SCREEN):
+            previous = app.get_screen(RUN_SCREEN)
+            if isinstance(previous, RunScreen) and previous.running:
+                app.push_screen(RUN_SCREEN)
+                return
+            app.uninstall_screen(RUN_SCREEN)
+        app.install_screen(RunScreen(self.session), RUN_SCREEN)
+        app.push_screen(RUN_SCREEN)
 
     # --- lint ----------------------------------------------------------------------------
 

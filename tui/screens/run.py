@@ -24,6 +24,9 @@ from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
 from curate.tui.train_run import STAGES, RunEvent, missing_train_extra, train_and_evaluate
 
+RUN_SCREEN = "train-and-evaluate"
+"""The name the run screen is installed under while it exists."""
+
 
 class RunScreen(Screen[None]):
     """One train-and-evaluate run of the reviewed data."""
@@ -128,7 +131,10 @@ class RunScreen(Screen[None]):
             self.query_one("#run-log", RichLog).write("cancelling at the next step…")
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Back to reviewing; a run goes on in the background (`t` shows it again)."""
+        if self.running:
+            self.notify("the run goes on; t shows it again")
+        self.app.pop_screen()
 
 
 def report_table(report: EvalReport) -> Table:
