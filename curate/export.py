@@ -55,7 +55,7 @@ def export_reviewed(path: Path, out: Path, fields: FieldSettings) -> ExportSumma
     frame, rejected = apply_review(dataset.frame, state)
     ids = set(dataset.frame.get_column("id"))
     kept_ids = set(frame.get_column("id"))
-    edits = {rid: d for rid, d in state.latest.items() if d.decision == "edit" and rid in kept_ids}
+    edits = {rid: d for rid, d in state.edits.items() if rid in kept_ids}
     reviewed = Dataset(frame, dataset.sources, dataset.issues)
     source = dataset.sources[0]
     kind = source.kind if out_suffix == _suffix(path) else SUFFIX_KINDS[out_suffix]

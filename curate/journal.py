@@ -75,6 +75,11 @@ class ReviewState:
     by_reviewer: dict[str, dict[str, Decision]] = field(default_factory=dict)
     history: dict[str, list[Decision]] = field(default_factory=dict)
 
+    @property
+    def edits(self) -> dict[str, Decision]:
+        """The records whose standing decision is an edit, with that edit."""
+        return {rid: d for rid, d in self.latest.items() if d.decision == "edit"}
+
 
 def current_state(decisions: Iterable[Decision]) -> ReviewState:
     """Replay the journal in order. An undo removes the undoing reviewer's latest standing
@@ -137,7 +142,7 @@ def apply_review(frame: pl.DataFrame, state: ReviewState) -> tuple[pl.DataFrame,
         for rid, d in state.latest.items()
         if d.decision == "reject"
     }
-    edits = {rid: d for rid, d in state.latest.items() if d.decision == "edit"}
+    edits = state.edits
     frame = frame.filter(~pl.col("id").is_in(list(rejected)))
     for column in ("input", "output", "category"):
         values = {

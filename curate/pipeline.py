@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curate.io import DatasetError, read_dataset
-from curate.journal import load_review
+from curate.io import Dataset, DatasetError, read_dataset
+from curate.journal import ReviewState, load_review
 from curate.lint.command import expand_paths, reviewed_dataset
 from curate.lint.engine import mark_reviewed, run_lint
-from curate.lint.fix import output_paths, plan_fixes, write_fixed
+from curate.lint.fix import FixPlan, output_paths, plan_fixes, write_fixed
 from curate.schemas.finding import Finding, Severity
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
@@ -50,6 +50,19 @@ def set_aside(findings: list[Finding]) -> dict[str, list[str]]:
     return aside
 
 
+def write_reviewed(
+    dataset: Dataset, review: ReviewState, plan: FixPlan, folder: Path, category_field: str
+) -> list[Path]:
+    """Write the reviewed dataset's records, less what `plan` drops and with the review's
+    edits, into `folder`: one file per source, named and shaped as the source."""
+    sources = dataset.sources
+    target = folder / Path(sources[0].path).name if len(sources) == 1 else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = output_paths(sources, target)
+    write_fixed(dataset, plan, targets, review.edits, category_field)
+    return list(targets.values())
+
+
 def prepare(
     paths: list[Path],
     out: Path,
@@ -77,9 +90,7 @@ def prepare(
         summary.set_aside = set_aside(report.findings)
         for record, rules in summary.set_aside.items():
             plan.drop.setdefault(record, rules[0])
-        cleaned = out / "data" / Path(dataset.sources[0].path).name
-        edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
-        write_fixed(dataset, plan, output_paths(dataset.sources, cleaned), edits, fields.category)
+        [cleaned] = write_reviewed(dataset, review, plan, out / "data", fields.category)
         summary.cleaned, data_paths = cleaned, [cleaned]
     summary.splits = out / "splits"
     split(data_paths, summary.splits, settings, fields, force=True)

@@ -21,13 +21,12 @@ from curate.io import Dataset, read_dataset
 from curate.journal import (
     ReviewState,
     append_decision,
-    apply_review,
     current_state,
     journal_path,
-    read_decisions,
+    load_review,
 )
 from curate.schemas.decision import Action, Decision
-from curate.schemas.finding import Finding, Severity
+from curate.schemas.finding import Finding
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 
@@ -104,7 +103,6 @@ class ReviewSession:
     """Train-and-evaluate: stop training after this many steps (default: the epochs)."""
     eval_limit: int | None = None
     """Train-and-evaluate: evaluate on the first N test records only."""
-    _journals: list[Path] = field(default_factory=list)
     _pending_languages: dict[str, str] = field(default_factory=dict)
     _positions: dict[int, int] | None = None
 
@@ -120,8 +118,6 @@ class ReviewSession:
         fields = fields or settings.fields
         dataset = read_dataset(paths, fields)
         frame = dataset.frame
-        journals = [journal_path(Path(source.path)) for source in dataset.sources]
-        decisions = [d for journal in journals for d in read_decisions(journal)]
         ids = frame.get_column("id").to_list()
         session = cls(
             dataset=dataset,
@@ -131,10 +127,9 @@ class ReviewSession:
             ids=ids,
             categories=frame.get_column("category").fill_null("").to_list(),
             languages=frame.get_column("lang").fill_null("").to_list(),
-            state=current_state(decisions),
+            state=load_review(Path(source.path) for source in dataset.sources),
             worst=[NO_FINDING] * len(ids),
             row_of={rid: row for row, rid in enumerate(ids)},
-            _journals=journals,
         )
         session.mode = "all"
         session.refresh_view()
@@ -154,9 +149,6 @@ class ReviewSession:
                 if getattr(standing, name) is not None:
                     values[name] = getattr(standing, name)
         return values
-
-    def original(self, row: int) -> dict[str, Any]:
-        return self.dataset.frame.row(row, named=True)
 
     def decision(self, row: int) -> Decision | None:
         """The standing decision on a record (the latest one not undone), if any."""
@@ -193,11 +185,11 @@ class ReviewSession:
         Safe to call from a worker thread: it reads a snapshot of the decisions and
         touches nothing the screen reads.
         """
+        from curate.lint.command import reviewed_dataset
         from curate.lint.engine import mark_reviewed, run_lint
 
         snapshot = ReviewState(latest=dict(self.state.latest))
-        frame, _ = apply_review(self.dataset.frame, snapshot)
-        linted = Dataset(frame, self.dataset.sources, self.dataset.issues)
+        linted = reviewed_dataset(self.dataset, snapshot)
         report = mark_reviewed(run_lint(linted, self.settings), snapshot)
         self._pending_languages = _detected_languages(linted)
         return report
@@ -372,10 +364,6 @@ class ReviewSession:
                 after[decision.category] += 1
         names = sorted(set(before) | set(after), key=lambda name: (-before[name], name))
         return [BalanceRow(name, before[name], after[name]) for name in names]
-
-    def severity_of(self, row: int) -> Severity | None:
-        rank = self.worst[row]
-        return None if rank == NO_FINDING else list(Severity)[rank]
 
 
 def _detected_languages(dataset: Dataset) -> dict[str, str]:

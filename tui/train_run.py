@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from curate.io import Dataset
-from curate.journal import ReviewState, apply_review
-from curate.lint.fix import FixPlan, output_paths, write_fixed
-from curate.pipeline import set_aside
+from curate.journal import ReviewState
+from curate.lint.command import reviewed_dataset
+from curate.lint.fix import FixPlan
+from curate.pipeline import set_aside, write_reviewed
 from curate.schemas.report import EvalReport
 from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
@@ -74,7 +74,10 @@ def train_and_evaluate(
     )
     for record, rules in aside.items():
         emit(RunEvent("lint", message=f"  set aside {record}: {', '.join(rules)}"))
-    data = _write_training_data(session, aside, out / "data")
+    review = ReviewState(latest=dict(session.state.latest))
+    plan = FixPlan(drop={record: rules[0] for record, rules in aside.items()})
+    dataset = reviewed_dataset(session.dataset, review)
+    data = write_reviewed(dataset, review, plan, out / "data", session.fields.category)
     _check(should_stop)
     emit(RunEvent("split", message="splitting (stratified, duplicate groups kept together)"))
     settings, fields = session.settings, session.fields
@@ -111,24 +114,6 @@ def train_and_evaluate(
     )
     emit(RunEvent("eval", message=f"report: {out / 'report.md'}"))
     return result
-
-
-def _write_training_data(
-    session: ReviewSession, aside: dict[str, list[str]], out: Path
-) -> list[Path]:
-    """The reviewed records (rejects out, edits in) minus those set aside, in their own
-    shape and format, one file per source."""
-    state = ReviewState(latest=dict(session.state.latest))
-    frame, _ = apply_review(session.dataset.frame, state)
-    edits = {rid: d for rid, d in state.latest.items() if d.decision == "edit"}
-    reviewed = Dataset(frame, session.dataset.sources, session.dataset.issues)
-    sources = session.dataset.sources
-    target = out / Path(sources[0].path).name if len(sources) == 1 else out
-    out.mkdir(parents=True, exist_ok=True)
-    targets = output_paths(sources, target)
-    plan = FixPlan(drop={record: rules[0] for record, rules in aside.items()})
-    write_fixed(reviewed, plan, targets, edits, session.fields.category)
-    return list(targets.values())
 
 
 def _check(should_stop: Callable[[], bool]) -> None:

@@ -107,9 +107,8 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
         # A record an expert kept stays, even where a rule would drop it.
         unreviewed = [f for f in report.findings if not is_reviewed(f)]
         plan = plan_fixes(unreviewed, request.unsafe_fixes)
-        edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
         targets = output_paths(training, request.out)
-        written = write_fixed(dataset, plan, targets, edits, fields.category)
+        written = write_fixed(dataset, plan, targets, review.edits, fields.category)
         for target, count in written.items():
             print(
                 f"wrote {count:,} records to {target} ({len(plan.drop):,} left out, "

@@ -10,7 +10,7 @@ import polars as pl
 from curate import __version__
 from curate.config import ConfigError
 from curate.io import Dataset, DatasetError, read_dataset
-from curate.journal import apply_review, current_state, journal_path, read_decisions
+from curate.journal import apply_review, load_review
 from curate.lint.command import expand_paths
 from curate.lint.context import LintContext
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
@@ -42,12 +42,12 @@ def split(
     dataset = read_dataset(files, fields)
     if options.stratify not in dataset.frame.columns:
         raise ConfigError(f"split.stratify: no field {options.stratify!r} in the dataset")
-    review = current_state([d for f in files for d in read_decisions(journal_path(f))])
+    review = load_review(files)
     located = dataset.frame.select("source", "source_line").iter_rows()
     lines = dict(zip(dataset.frame.get_column("id"), located, strict=True))
     frame, rejected = apply_review(dataset.frame, review)
     dataset = Dataset(frame, dataset.sources, dataset.issues)
-    edits = {rid: d for rid, d in review.latest.items() if d.decision == "edit"}
+    edits = review.edits
     ctx = LintContext(dataset, settings)
     grouping = build_groups(ctx, options.stratify, keep_duplicates)
     grouping.rejected = rejected

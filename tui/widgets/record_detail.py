@@ -33,7 +33,6 @@ class RecordDetail(ScrollView, can_focus=False):
         self.session = session
         self.row: int | None = None
         self._lines: list[Strip] = []
-        self._width = 0
 
     def show(self, row: int | None) -> None:
         self.row = row
@@ -55,7 +54,6 @@ class RecordDetail(ScrollView, can_focus=False):
         options = console.options.update_width(width)
         lines = console.render_lines(renderable, options, pad=False)
         self._lines = [Strip(Segment.adjust_line_length(line, width)) for line in lines]
-        self._width = width
         # Set without the layout pass a virtual-size change normally asks for: the pane's
         # own scrollbar (always shown, see curate.tcss) is all that depends on it.
         size = Size(width, len(self._lines))

@@ -17,6 +17,7 @@ from textual.strip import Strip
 from curate.tui.session import ReviewSession
 
 COLUMNS = (("id", 16), ("category", 18), ("lang", 5), ("findings", 16), ("decision", 9))
+WIDTH = dict(COLUMNS)
 SEVERITY_STYLE = {0: "bold red", 1: "yellow", 2: "cyan"}
 DECISION_STYLE = {
     "keep": "green",
@@ -116,15 +117,15 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [Segment("▌" if selected else " ", base + Style(color="cyan"))]
         session = self.session
         segments += [
-            Segment(_cell(session.ids[row], 16), base),
-            Segment(_cell(session.categories[row], 18), base),
-            Segment(_cell(session.languages[row], 5), base),
+            Segment(_cell(session.ids[row], WIDTH["id"]), base),
+            Segment(_cell(session.categories[row], WIDTH["category"]), base),
+            Segment(_cell(session.languages[row], WIDTH["lang"]), base),
         ]
         segments.append(self._findings_cell(row, base))
         decision = session.decision_name(row)
         segments.append(
             Segment(
-                _cell("·" if decision == "none" else decision, 9),
+                _cell("·" if decision == "none" else decision, WIDTH["decision"]),
                 base + Style.parse(DECISION_STYLE[decision]),
             )
         )
@@ -135,11 +136,11 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _findings_cell(self, row: int, base: Style) -> Segment:
         found = self.session.findings.get(row, [])
         if not found:
-            return Segment(_cell("", 16), base)
+            return Segment(_cell("", WIDTH["findings"]), base)
         first = found[0].rule
         text = first if len(found) == 1 else f"{first} +{len(found) - 1}"
         style = SEVERITY_STYLE[self.session.worst[row]]
-        return Segment(_cell(text, 16), base + Style.parse(style))
+        return Segment(_cell(text, WIDTH["findings"]), base + Style.parse(style))
 
 
 def _cell(text: str, size: int) -> str:
