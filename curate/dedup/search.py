@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from curate.dedup.jaccard import _exact_jaccard
+from curate.dedup.judge import judge_of
 from curate.dedup.lsh import _candidates
 from curate.dedup.minhash import _signatures
 from curate.dedup.params import NearDuplicateParams
@@ -93,7 +94,8 @@ def near_duplicates(
     params: NearDuplicateParams,
     candidates_mask: np.ndarray | None = None,
 ) -> NearDuplicates:
-    """Clusters of texts whose word n-gram Jaccard is at least ``params.threshold``.
+    """Clusters of texts whose word n-gram Jaccard is at least ``params.threshold`` (texts
+    under ``params.min_words`` words: that are nearly equal, see ``curate.dedup.short``).
 
     Args:
         texts: Normalised texts (String series); nulls count as empty texts, which are
@@ -106,6 +108,24 @@ def near_duplicates(
     Returns:
         The clusters (row indices into ``texts``), the verified pairs and their exact
         Jaccard similarity.
+    """
+    texts = _as_text(texts)
+    left, right = candidate_pairs(texts, params, candidates_mask)
+
+    def exact(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        return _exact_jaccard(texts, first, second, params)
+
+    pairs, similarity, clusters = _verify(left, right, judge_of(texts, params))
+    return NearDuplicates(clusters=clusters, pairs=pairs, similarity=similarity, _exact=exact)
+
+
+def candidate_pairs(
+    texts: pl.Series, params: NearDuplicateParams, candidates_mask: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The LSH candidate pairs of rows that the signature estimate does not rule out, best
+    estimate first: ``(left, right)`` row indices into ``texts``, ``left[k] < right[k]``.
+
+    ``texts`` and ``candidates_mask`` as in ``near_duplicates``.
     """
     texts = _as_text(texts)
     if candidates_mask is None:
@@ -122,10 +142,4 @@ def near_duplicates(
     candidates, agreement = _candidates(signatures, keys, sizes > 0, params.threshold)
     del signatures, keys
     best_first = np.lexsort((candidates[:, 1], candidates[:, 0], -agreement))
-    left, right = rows[candidates[best_first, 0]], rows[candidates[best_first, 1]]
-
-    def exact(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        return _exact_jaccard(texts, first, second, params)
-
-    pairs, similarity, clusters = _verify(left, right, params.threshold, exact)
-    return NearDuplicates(clusters=clusters, pairs=pairs, similarity=similarity, _exact=exact)
+    return rows[candidates[best_first, 0]], rows[candidates[best_first, 1]]

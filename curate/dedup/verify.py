@@ -50,11 +50,12 @@ def _clusters(nodes: np.ndarray, parent: np.ndarray) -> list[list[int]]:
     return clusters
 
 
+Judge = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+"""Given pairs of rows, their exact similarity and whether each pair is near."""
+
+
 def _verify(
-    left: np.ndarray,
-    right: np.ndarray,
-    threshold: float,
-    exact: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    left: np.ndarray, right: np.ndarray, judge: Judge
 ) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
     """Verify candidate pairs by their exact Jaccard and join the verified ones.
 
@@ -66,8 +67,7 @@ def _verify(
     Args:
         left: First row of each candidate pair.
         right: Second row of each candidate pair.
-        threshold: The Jaccard threshold.
-        exact: Computes the exact Jaccard of pairs of rows.
+        judge: Computes the exact similarity of pairs of rows and whether they are near.
 
     Returns:
         The verified pairs (P, 2) and their similarity, sorted by pair, and the clusters.
@@ -89,10 +89,10 @@ def _verify(
         position = stop
         if len(open_) == 0:
             continue
-        similarity = exact(left[open_], right[open_])
-        good = open_[similarity >= threshold - 1e-12]
+        similarity, near = judge(left[open_], right[open_])
+        good = open_[near]
         found.append(good)
-        values.append(similarity[similarity >= threshold - 1e-12])
+        values.append(similarity[near])
         _union(parent, u[good], v[good])
     index = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
     similarity = np.concatenate(values) if values else np.empty(0, dtype=np.float64)

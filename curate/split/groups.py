@@ -24,12 +24,15 @@ class Grouping:
 
 
 def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grouping:
-    """Groups of records joined by the same input, near-same input, or near-same record.
+    """Groups of records joined by the same input, a near-same input, or a near copy (input
+    near and output near, DUP002's pair rule).
 
     Exact copies of a whole record (input and output, after normalisation) are dropped but
-    one, the one with the smallest id, so the choice does not depend on file order. The
-    LEAK rules compare inputs, so anything they would call an overlap is kept together.
-    Groups are the connected components of those links (scipy), labelled in bulk.
+    one, the one DUP001 keeps (the smallest id in natural order), so the choice does not
+    depend on file order. The LEAK rules compare inputs, so anything they would call an
+    overlap is kept together. A shared reply alone never joins records: a dataset whose
+    replies are all canned still splits at its ratios. Groups are the connected components
+    of those links (scipy), labelled in bulk.
     """
     frame = ctx.frame
     ids = frame.get_column("id")
@@ -65,10 +68,12 @@ def _components(ctx: LintContext, size: int) -> np.ndarray:
 
     sources = [np.arange(size, dtype=np.int64)]
     targets = [ctx.exact_group("input").to_numpy().astype(np.int64)]
-    for key in ("input", "both"):
-        for cluster in ctx.near_duplicates(NearOptions(key=key)).clusters:
-            sources.append(np.full(len(cluster) - 1, cluster[0], dtype=np.int64))
-            targets.append(np.asarray(cluster[1:], dtype=np.int64))
+    for cluster in ctx.near_duplicates(NearOptions(key="input")).clusters:
+        sources.append(np.full(len(cluster) - 1, cluster[0], dtype=np.int64))
+        targets.append(np.asarray(cluster[1:], dtype=np.int64))
+    copies = ctx.near_pairs(NearOptions(key="both")).pairs
+    sources.append(copies[:, 0])
+    targets.append(copies[:, 1])
     rows, cols = np.concatenate(sources), np.concatenate(targets)
     graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(size, size))
     _, labels = connected_components(graph, directed=False)
@@ -76,17 +81,12 @@ def _components(ctx: LintContext, size: int) -> np.ndarray:
 
 
 def _exact_copies(ctx: LintContext, ids: pl.Series) -> dict[str, str]:
-    groups = (
-        pl.DataFrame({"id": ids, "group": ctx.exact_group("both")})
-        .group_by("group")
-        .agg(pl.col("id").sort())
-        .filter(pl.col("id").list.len() > 1)
+    """Every record that is an exact copy of the record kept of its group, with the reason."""
+    kept = ctx.exact_group("both")
+    frame = pl.DataFrame({"id": ids, "kept": ids.gather(kept)}).filter(
+        pl.col("id") != pl.col("kept")
     )
-    dropped = {}
-    for records in groups.get_column("id").to_list():
-        for record in records[1:]:
-            dropped[record] = f"exact duplicate of {records[0]}"
-    return dropped
+    return {rid: f"exact duplicate of {keeper}" for rid, keeper in frame.iter_rows()}
 
 
 def strata_of(frame: pl.DataFrame, stratify: str) -> pl.Series:

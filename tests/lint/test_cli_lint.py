@@ -83,7 +83,8 @@ def test_json_summary_matches_findings(sample_report: LintReport) -> None:
     assert sum(summary.by_rule.values()) == len(sample_report.findings)
     group = next(f for f in sample_report.findings if f.rule == "DUP002")
     assert group.detail["keep"] == group.records[0]
-    assert all(0.5 <= s <= 1.0 for s in group.detail["similarity"].values())
+    sides = group.detail["similarity"].values()
+    assert all(0.5 <= s[side] <= 1.0 for s in sides for side in ("input", "output"))
     assert all(loc.line for loc in group.locations)
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from curate.dedup.groups import keeper_first
 from curate.lint.checks.duplicates import KeyOptions
 from curate.lint.context import EVAL_ROLE, LintContext
 from curate.lint.registry import register
@@ -25,7 +26,8 @@ class ExactDuplicate(Rule):
     Line 217 is line 42 again; line 488 is line 260 with a zero-width space in one word.
 
     ## Fix
-    Keep one copy: `curate lint --fix --out clean.jsonl` keeps the first of each group.
+    Keep one copy: `curate lint --fix --out clean.jsonl` keeps the record with the
+    smallest id in natural order (`T-9` before `T-10`), the same one `curate split` keeps.
     """
 
     code = "DUP001"
@@ -43,7 +45,11 @@ class ExactDuplicate(Rule):
             .agg(pl.col("id"))
             .filter(pl.col("id").list.len() > 1)
         )
-        for records in groups.get_column("id").to_list():
+        for members in groups.get_column("id").to_list():
+            kept = members[
+                keeper_first(members)[0]
+            ]  # per split: the group's keeper may sit in another
+            records = [kept, *(rid for rid in members if rid != kept)]
             yield Violation(
                 records,
                 f"{len(records) - 1} exact {'copy' if len(records) == 2 else 'copies'} "

@@ -1,0 +1,103 @@
+"""Which record of a group of copies is kept, and groups that cannot chain.
+
+One rule decides the kept record everywhere (lint's DUP findings, ``--fix``, ``curate
+split`` and the review app): **the record with the smallest id in natural order**, where runs
+of digits compare as numbers (``T-9`` before ``T-10``, ``abc~2`` before ``abc~10``). Ids are
+the file's own or a stable content hash, so the choice does not depend on the order of the
+records or of the files read together.
+
+Near copies are grouped as stars, not chains: the kept record of a group is near every other
+member directly (``star_groups``). A record that is near only to a record that is itself
+dropped stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import polars as pl
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(record_id: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key of an id in natural order: digit runs by value, the rest as text."""
+    return tuple(
+        (1, int(part), part) if part.isdigit() else (0, 0, part)
+        for part in _DIGITS.split(record_id)
+        if part
+    )
+
+
+def keeper_first(ids: Sequence[str]) -> list[int]:
+    """Positions of ``ids`` in keeping order: the one to keep first."""
+    return sorted(range(len(ids)), key=lambda k: natural_key(ids[k]))
+
+
+def exact_keepers(texts: pl.Series, ids: pl.Series) -> pl.Series:
+    """For each row, the row of the record kept of its exact-copy group (equal texts).
+
+    Rows without a copy point at themselves. Only the rows that have a copy are ordered by
+    id in Python, so a dataset with few copies costs one polars group-by.
+    """
+    frame = pl.DataFrame({"t": texts, "id": ids}).with_row_index("row")
+    frame = frame.with_columns(
+        pl.col("row").min().over("t").alias("first"), pl.len().over("t").alias("size")
+    )
+    keeper = frame.get_column("row").cast(pl.Int64).to_numpy().copy()
+    copies = frame.filter(pl.col("size") > 1)
+    if copies.height:
+        for rows, members in (
+            copies.group_by("first")
+            .agg(pl.col("row"), pl.col("id"))
+            .select("row", "id")
+            .iter_rows()
+        ):
+            kept = rows[keeper_first(members)[0]]
+            keeper[np.asarray(rows, dtype=np.int64)] = kept
+    return pl.Series("keeper", keeper)
+
+
+def star_groups(
+    pairs: np.ndarray, ids: Sequence[str], partition: Sequence[str] | None = None
+) -> list[list[int]]:
+    """Groups of near copies in which the kept record is near every other member.
+
+    Rows are visited in keeping order (``natural_key`` of their ids). A row not yet in a
+    group keeps every later row it is paired with that is not in a group yet: its group is
+    ``[row, *those rows]``. So no member is in a group only through another member.
+
+    Args:
+        pairs: (P, 2) rows that are near each other.
+        ids: Record id of every row.
+        partition: Optional label per row (a split): pairs across labels are ignored.
+
+    Returns:
+        Groups of rows, the kept row first and the others in row order; groups in the order
+        of their kept row.
+    """
+    if partition is not None and len(pairs):
+        labels = np.asarray(partition, dtype=object)
+        pairs = pairs[labels[pairs[:, 0]] == labels[pairs[:, 1]]]
+    if len(pairs) == 0:
+        return []
+    rows = np.unique(pairs)
+    order = sorted(rows.tolist(), key=lambda row: natural_key(ids[row]))
+    rank = {row: k for k, row in enumerate(order)}
+    neighbours: dict[int, list[int]] = {}
+    for a, b in pairs.tolist():
+        first, second = (a, b) if rank[a] < rank[b] else (b, a)
+        neighbours.setdefault(first, []).append(second)
+    grouped: set[int] = set()
+    groups: list[list[int]] = []
+    for row in order:
+        if row in grouped or row not in neighbours:
+            continue
+        members = sorted({other for other in neighbours[row] if other not in grouped})
+        if members:
+            grouped.add(row)
+            grouped.update(members)
+            groups.append([row, *members])
+    return groups
