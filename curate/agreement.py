@@ -28,8 +28,8 @@ from rich.table import Table
 from rich.text import Text
 
 from curate.io import read_dataset
+from curate.io.paths import expand_paths
 from curate.journal import load_review
-from curate.lint.command import expand_paths
 from curate.schemas.agreement import AgreementReport, AgreementRow, Method
 from curate.schemas.settings import CurateSettings
 

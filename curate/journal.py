@@ -20,6 +20,7 @@ from pathlib import Path
 import polars as pl
 from pydantic import ValidationError
 
+from curate.io import Dataset
 from curate.io.errors import DatasetError
 from curate.schemas.decision import Decision
 
@@ -171,3 +172,12 @@ def _edit_final_turns(frame: pl.DataFrame, outputs: dict[str, str]) -> pl.DataFr
                 turns.append({"role": "assistant", "content": outputs[rid]})
     dtype = frame.schema["messages"]
     return frame.with_columns(pl.Series("messages", messages, dtype=dtype))
+
+
+def reviewed_dataset(dataset: Dataset, review: ReviewState) -> Dataset:
+    """The dataset as reviewed: rejected records left out, edits applied (so the linter
+    checks the text that will be trained on)."""
+    if not review.latest:
+        return dataset
+    frame, _ = apply_review(dataset.frame, review)
+    return Dataset(frame, dataset.sources, dataset.issues)

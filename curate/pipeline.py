@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curate.io import Dataset, DatasetError, read_dataset
-from curate.journal import ReviewState, load_review
-from curate.lint.command import expand_paths, reviewed_dataset
+from curate.io.paths import expand_paths
+from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint.engine import mark_reviewed, run_lint
 from curate.lint.fix import FixPlan, output_paths, plan_fixes, write_fixed
 from curate.schemas.finding import Finding, Severity

@@ -25,6 +25,7 @@ GENERATED = [
 
 def test_generator_reproduces_the_committed_samples(tmp_path: Path) -> None:
     shutil.copy2(SAMPLES / "generate.py", tmp_path / "generate.py")
+    shutil.copytree(SAMPLES / "generator_data", tmp_path / "generator_data")
     result = subprocess.run(
         [sys.executable, str(tmp_path / "generate.py")], capture_output=True, text=True
     )

@@ -185,7 +185,7 @@ class ReviewSession:
         Safe to call from a worker thread: it reads a snapshot of the decisions and
         touches nothing the screen reads.
         """
-        from curate.lint.command import reviewed_dataset
+        from curate.journal import reviewed_dataset
         from curate.lint.engine import mark_reviewed, run_lint
 
         snapshot = ReviewState(latest=dict(self.state.latest))

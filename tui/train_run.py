@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from curate.journal import ReviewState
-from curate.lint.command import reviewed_dataset
+from curate.journal import ReviewState, reviewed_dataset
 from curate.lint.fix import FixPlan
 from curate.pipeline import set_aside, write_reviewed
 from curate.schemas.report import EvalReport

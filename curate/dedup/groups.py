@@ -1,4 +1,8 @@
-"""Which record of a group of copies is kept, and groups that cannot chain.
+"""The duplicate structure of a dataset: exact groups, near clusters and near pairs, which
+record of a group is kept, and groups that cannot chain.
+
+``Duplicates`` computes each of them once per dataset (lint's rules, ``curate split`` and the
+app share it) from dedup's own parameters.
 
 One rule decides the kept record everywhere (lint's DUP findings, ``--fix``, ``curate
 split`` and the review app): **the record with the smallest id in natural order**, where runs
@@ -14,10 +18,20 @@ dropped stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import polars as pl
+
+from curate.dedup.pairs import NearPairs, RecordPairParams, near_pairs, record_pairs
+from curate.dedup.params import NearDuplicateParams
+from curate.dedup.search import NearDuplicates, near_duplicates
+from curate.normalize import dedup_text
+
+Key = Literal["input", "output", "both"]
+"""What is compared: the input, the output, or a record (input and output)."""
+T = TypeVar("T")
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -101,3 +115,83 @@ def star_groups(
             grouped.update(members)
             groups.append([row, *members])
     return groups
+
+
+class Duplicates:
+    """Normal forms, exact groups and near pairs of one dataset's records.
+
+    Each result is computed once and kept in ``cache`` (the dataset's), so the rules of a
+    lint run, the split that follows and the app compute each of them once.
+
+    Args:
+        frame: The canonical frame (``id``, ``input``, ``output``).
+        cache: Where results are kept, shared with other users of the same dataset.
+    """
+
+    def __init__(self, frame: pl.DataFrame, cache: dict[str, Any]) -> None:
+        self.frame = frame
+        self.cache = cache
+
+    def _once(self, name: str, compute: Callable[[], T]) -> T:
+        key = f"dedup:{name}"
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]  # type: ignore[no-any-return]
+
+    def normal_text(self, key: Key) -> pl.Series:
+        """The dedup normal form of the input, the output, or both joined by a newline."""
+
+        def compute() -> pl.Series:
+            if key == "both":
+                both = pl.DataFrame(
+                    {"i": self.normal_text("input"), "o": self.normal_text("output")}
+                )
+                return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
+            return dedup_text(self.frame.get_column(key))
+
+        return self._once(f"normal_text:{key}", compute)
+
+    def exact_group(self, key: Key) -> pl.Series:
+        """Per record, the row of the record kept of its exact-copy group (same normal
+        form): the smallest id in natural order."""
+        return self._once(
+            f"exact_group:{key}",
+            lambda: exact_keepers(self.normal_text(key), self.frame.get_column("id")),
+        )
+
+    def kept_copies(self, key: Key) -> np.ndarray:
+        """True for each record that is the kept one of its exact-copy group (or has none)."""
+        groups = self.exact_group(key).to_numpy()
+        return np.asarray(groups == np.arange(len(groups)))
+
+    def near_clusters(self, key: Key, params: NearDuplicateParams) -> NearDuplicates:
+        """Single-linkage clusters of near texts of one key, exact copies left out: for
+        keeping related records together (splits, leakage), not for dropping any."""
+        return self._once(
+            f"near:{key}:{params}",
+            lambda: near_duplicates(
+                self.normal_text(key), params, candidates_mask=self.kept_copies(key)
+            ),
+        )
+
+    def near_pairs(self, key: Key, params: NearDuplicateParams) -> NearPairs:
+        """Every verified near pair of texts of one key, exact copies left out."""
+        return self._once(
+            f"near_pairs:{key}:{params}",
+            lambda: near_pairs(
+                self.normal_text(key), params, candidates_mask=self.kept_copies(key)
+            ),
+        )
+
+    def record_pairs(self, params: RecordPairParams) -> NearPairs:
+        """Every pair of records whose inputs are near and whose outputs are near (the pair
+        rule of ``pairs.record_pairs``), exact copies of a record left out."""
+        return self._once(
+            f"record_pairs:{params}",
+            lambda: record_pairs(
+                self.normal_text("input"),
+                self.normal_text("output"),
+                params,
+                candidates_mask=self.kept_copies("both"),
+            ),
+        )

@@ -24,7 +24,7 @@ request, never makes two records copies. Two more rules keep templated questions
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import polars as pl
@@ -57,8 +57,8 @@ class NearPairs:
 class RecordPairParams:
     """How near the inputs and how near the outputs of two records must be."""
 
-    input: NearDuplicateParams
-    output: NearDuplicateParams
+    input: NearDuplicateParams = field(default_factory=NearDuplicateParams)
+    output: NearDuplicateParams = field(default_factory=NearDuplicateParams)
     canned_input_threshold: float = 0.8
     canned_min_inputs: int = 3
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from curate.io import DATASET_SUFFIXES, Dataset, DatasetError, read_dataset
-from curate.journal import ReviewState, apply_review, load_review
+from curate.io import DatasetError, read_dataset
+from curate.io.paths import expand_paths
+from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint.baseline import load_baseline, without_baseline, write_baseline
 from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
@@ -35,45 +36,6 @@ class LintRequest:
     exit_zero: bool = False
     review: bool = True
     """Read the review journals beside the files (`--no-review`: lint the files as they are)."""
-
-
-NOT_DATASETS = ("manifest.json", ".review.jsonl")
-"""Files curate itself writes next to datasets."""
-
-
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; a directory stands for the dataset files directly inside it.
-
-    In a directory, `train.jsonl` and `train.parquet` are the same split written twice (as
-    `curate split --parquet` does), so only the first kind in JSONL, JSON, CSV, TSV,
-    Parquet order is taken.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file()
-                and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
-                and not p.name.endswith(NOT_DATASETS)
-            )
-            by_stem: dict[str, Path] = {}
-            for candidate in sorted(candidates, key=_kind_rank):
-                by_stem.setdefault(candidate.name.split(".")[0], candidate)
-            found = sorted(by_stem.values())
-            if not found:
-                raise DatasetError(str(path), "no dataset files (.jsonl .json .csv .parquet) here")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
-def _kind_rank(path: Path) -> tuple[int, str]:
-    suffix = Path(path.name.lower().removesuffix(".gz")).suffix
-    order = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq"]
-    return (order.index(suffix) if suffix in order else len(order), path.name)
 
 
 def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) -> int:
@@ -117,15 +79,6 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
             )
     _emit(request.output_format, report, suppressed)
     return 1 if report.summary.errors and not request.exit_zero else 0
-
-
-def reviewed_dataset(dataset: Dataset, review: ReviewState) -> Dataset:
-    """The dataset as reviewed: rejected records left out, edits applied (so the linter
-    checks the text that will be trained on)."""
-    if not review.latest:
-        return dataset
-    frame, _ = apply_review(dataset.frame, review)
-    return Dataset(frame, dataset.sources, dataset.issues)
 
 
 def _emit(output_format: str, report: LintReport, suppressed: int) -> None:

@@ -9,23 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
 import polars as pl
 
+from curate.dedup.groups import Duplicates, Key
 from curate.io import Dataset
-from curate.normalize import dedup_text
 from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
 if TYPE_CHECKING:
-    from curate.dedup import NearDuplicateParams, NearDuplicates
-    from curate.dedup.pairs import NearPairs
-    from curate.lint.checks.duplicates import NearOptions
     from curate.tokens import TokenCounts
-
-Key = Literal["input", "output", "both"]
 T = TypeVar("T")
 
 SPLIT_NAMES = re.compile(r"^(train|training|val|valid|validation|dev|test|testing)(?=$|[-_.])")
@@ -104,85 +98,21 @@ class LintContext:
             cache[name] = compute()
         return cache[name]  # type: ignore[no-any-return]
 
+    @property
+    def duplicates(self) -> Duplicates:
+        """Exact groups, near clusters and near pairs, shared with split and the app."""
+        return Duplicates(self.frame, self.dataset.cache)
+
     def normal_text(self, key: Key) -> pl.Series:
         """The dedup normal form of input, output, or both joined by a newline."""
-
-        def compute() -> pl.Series:
-            if key == "both":
-                both = pl.DataFrame(
-                    {"i": self.normal_text("input"), "o": self.normal_text("output")}
-                )
-                return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
-            return dedup_text(self.frame.get_column(key))
-
-        return self.shared(f"normal_text:{key}", compute)
+        return self.duplicates.normal_text(key)
 
     def exact_group(self, key: Key) -> pl.Series:
-        """Per record, the row of the record kept of its exact-copy group (same normal
-        form): the smallest id in natural order (see `curate.dedup.groups`)."""
-        from curate.dedup.groups import exact_keepers
-
-        def compute() -> pl.Series:
-            return exact_keepers(self.normal_text(key), self.frame.get_column("id"))
-
-        return self.shared(f"exact_group:{key}", compute)
-
-    def _kept_copies(self, key: Key) -> np.ndarray:
-        """True for each record that is the kept one of its exact-copy group (or has none)."""
-        groups = self.exact_group(key).to_numpy()
-        return groups == np.arange(len(groups))
-
-    def near_duplicates(self, options: NearOptions) -> NearDuplicates:
-        """MinHash LSH clusters (single linkage) over the normal form of one key; exact
-        copies are left to DUP001. For keeping related records together, not for fixes."""
-        from curate.dedup import near_duplicates
-
-        params = _params(options, options.threshold)
-
-        def compute() -> NearDuplicates:
-            return near_duplicates(
-                self.normal_text(options.key),
-                params,
-                candidates_mask=self._kept_copies(options.key),
-            )
-
-        return self.shared(f"near:{options.key}:{params}", compute)
-
-    def near_pairs(self, options: NearOptions) -> NearPairs:
-        """Every verified near pair: for `key = "both"` records whose inputs are near and
-        whose outputs are near (each side by its threshold), else texts of the one key."""
-        from curate.dedup.pairs import RecordPairParams, near_pairs, record_pairs
-
-        def compute() -> NearPairs:
-            mask = self._kept_copies(options.key)
-            if options.key != "both":
-                params = _params(options, options.threshold)
-                return near_pairs(self.normal_text(options.key), params, candidates_mask=mask)
-            sides = RecordPairParams(
-                input=_params(options, options.input_threshold or options.threshold),
-                output=_params(options, options.output_threshold or options.threshold),
-                canned_input_threshold=options.canned_input_threshold,
-                canned_min_inputs=options.canned_min_inputs,
-            )
-            return record_pairs(
-                self.normal_text("input"), self.normal_text("output"), sides, candidates_mask=mask
-            )
-
-        return self.shared(f"near_pairs:{options.model_dump_json()}", compute)
+        """Per record, the row of the record kept of its exact-copy group."""
+        return self.duplicates.exact_group(key)
 
     def tokens(self) -> TokenCounts:
         """Prompt and total token counts (exact with `lint.tokenizer`, else estimated)."""
         from curate.tokens import count_tokens
 
         return self.shared("tokens", lambda: count_tokens(self.frame, self.settings.lint.tokenizer))
-
-
-def _params(options: NearOptions, threshold: float) -> NearDuplicateParams:
-    from curate.dedup import NearDuplicateParams
-
-    return NearDuplicateParams(
-        threshold=threshold,
-        ngram=options.ngram,
-        num_perm=options.num_perm,
-        min_words=options.min_words,
-    )

@@ -9,10 +9,10 @@ import polars as pl
 
 from curate import __version__
 from curate.config import ConfigError
+from curate.dedup.groups import Duplicates
 from curate.io import Dataset, DatasetError, read_dataset
+from curate.io.paths import expand_paths
 from curate.journal import apply_review, load_review
-from curate.lint.command import expand_paths
-from curate.lint.context import LintContext
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
 from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.split.assign import SPLITS, assign
@@ -48,8 +48,8 @@ def split(
     frame, rejected = apply_review(dataset.frame, review)
     dataset = Dataset(frame, dataset.sources, dataset.issues)
     edits = review.edits
-    ctx = LintContext(dataset, settings)
-    grouping = build_groups(ctx, options.stratify, keep_duplicates)
+    duplicates = Duplicates(dataset.frame, dataset.cache)
+    grouping = build_groups(dataset.frame, duplicates, options.stratify, keep_duplicates)
     grouping.rejected = rejected
     placed = assign(grouping.groups, options.ratios, options.seed)
     staging = staging_folder(out)

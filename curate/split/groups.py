@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from curate.lint.checks.duplicates import NearOptions
-from curate.lint.context import LintContext
+from curate.dedup import NearDuplicateParams
+from curate.dedup.groups import Duplicates
+from curate.dedup.pairs import RecordPairParams
 from curate.split.assign import Group
 
 NONE_STRATUM = "(none)"
@@ -23,7 +24,9 @@ class Grouping:
     """Record id -> reason, for records rejected in review (already out of the frame)."""
 
 
-def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grouping:
+def build_groups(
+    frame: pl.DataFrame, duplicates: Duplicates, stratify: str, keep_duplicates: bool
+) -> Grouping:
     """Groups of records joined by the same input, a near-same input, or a near copy (input
     near and output near, DUP002's pair rule).
 
@@ -34,10 +37,9 @@ def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grou
     replies are all canned still splits at its ratios. Groups are the connected components
     of those links (scipy), labelled in bulk.
     """
-    frame = ctx.frame
     ids = frame.get_column("id")
-    dropped: dict[str, str] = {} if keep_duplicates else _exact_copies(ctx, ids)
-    component = _components(ctx, len(ids))
+    dropped: dict[str, str] = {} if keep_duplicates else _exact_copies(duplicates, ids)
+    component = _components(duplicates, len(ids))
     frame = pl.DataFrame({"id": ids, "component": component, "stratum": strata_of(frame, stratify)})
     if dropped:
         frame = frame.filter(~pl.col("id").is_in(list(dropped)))
@@ -61,17 +63,17 @@ def build_groups(ctx: LintContext, stratify: str, keep_duplicates: bool) -> Grou
     return Grouping(groups, dropped)
 
 
-def _components(ctx: LintContext, size: int) -> np.ndarray:
+def _components(duplicates: Duplicates, size: int) -> np.ndarray:
     """Component label per row over the links: same input, near-same input or record."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     sources = [np.arange(size, dtype=np.int64)]
-    targets = [ctx.exact_group("input").to_numpy().astype(np.int64)]
-    for cluster in ctx.near_duplicates(NearOptions(key="input")).clusters:
+    targets = [duplicates.exact_group("input").to_numpy().astype(np.int64)]
+    for cluster in duplicates.near_clusters("input", NearDuplicateParams()).clusters:
         sources.append(np.full(len(cluster) - 1, cluster[0], dtype=np.int64))
         targets.append(np.asarray(cluster[1:], dtype=np.int64))
-    copies = ctx.near_pairs(NearOptions(key="both")).pairs
+    copies = duplicates.record_pairs(RecordPairParams()).pairs
     sources.append(copies[:, 0])
     targets.append(copies[:, 1])
     rows, cols = np.concatenate(sources), np.concatenate(targets)
@@ -80,9 +82,9 @@ def _components(ctx: LintContext, size: int) -> np.ndarray:
     return np.asarray(labels)
 
 
-def _exact_copies(ctx: LintContext, ids: pl.Series) -> dict[str, str]:
+def _exact_copies(duplicates: Duplicates, ids: pl.Series) -> dict[str, str]:
     """Every record that is an exact copy of the record kept of its group, with the reason."""
-    kept = ctx.exact_group("both")
+    kept = duplicates.exact_group("both")
     frame = pl.DataFrame({"id": ids, "kept": ids.gather(kept)}).filter(
         pl.col("id") != pl.col("kept")
     )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
+from curate.dedup import NearDuplicateParams
+from curate.dedup.groups import Key
+from curate.dedup.pairs import RecordPairParams
 from curate.lint.rule import RuleOptions
 
 
 class KeyOptions(RuleOptions):
-    key: Literal["input", "output", "both"] = "both"
+    key: Key = "both"
     """Compare the input, the output, or both (a record: its input and its output each)."""
 
 
@@ -35,3 +36,21 @@ class NearOptions(KeyOptions):
     """Words per shingle."""
     num_perm: int = Field(default=128, ge=16, le=1024)
     """MinHash permutations: more is more accurate and slower."""
+
+    def text_params(self) -> NearDuplicateParams:
+        """The near-duplicate parameters of one text (`key = "input"` or `"output"`)."""
+        return self._params(self.threshold)
+
+    def record_params(self) -> RecordPairParams:
+        """The pair rule's parameters (`key = "both"`)."""
+        return RecordPairParams(
+            input=self._params(self.input_threshold or self.threshold),
+            output=self._params(self.output_threshold or self.threshold),
+            canned_input_threshold=self.canned_input_threshold,
+            canned_min_inputs=self.canned_min_inputs,
+        )
+
+    def _params(self, threshold: float) -> NearDuplicateParams:
+        return NearDuplicateParams(
+            threshold=threshold, ngram=self.ngram, num_perm=self.num_perm, min_words=self.min_words
+        )

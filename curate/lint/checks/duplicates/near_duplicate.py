@@ -54,7 +54,10 @@ class NearDuplicate(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         options: NearOptions = self.options  # type: ignore[assignment]
-        near = ctx.near_pairs(options)
+        if options.key == "both":
+            near = ctx.duplicates.record_pairs(options.record_params())
+        else:
+            near = ctx.duplicates.near_pairs(options.key, options.text_params())
         frame = ctx.frame
         ids = frame.get_column("id").to_list()
         roles = frame.get_column("role").to_list()

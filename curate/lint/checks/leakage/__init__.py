@@ -6,18 +6,19 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from curate.dedup.groups import Key
 from curate.lint.checks.duplicates import KeyOptions, NearOptions
 from curate.lint.context import EVAL_ROLE, LintContext
 from curate.lint.rule import Violation
 
 
 class LeakKeyOptions(KeyOptions):
-    key: str = "input"  # type: ignore[assignment]
+    key: Key = "input"
     """Compare inputs (the default: a test prompt seen in training leaks), outputs or both."""
 
 
 class LeakNearOptions(NearOptions):
-    key: str = "input"  # type: ignore[assignment]
+    key: Key = "input"
 
 
 def role_groups(ctx: LintContext, groups: list[list[int]], wanted: str) -> Iterator[Violation]:

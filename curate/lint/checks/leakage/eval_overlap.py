@@ -37,7 +37,8 @@ class EvalOverlap(Rule):
             violation.message = f"same {key} in {violation.message}"
             violation.detail["match"] = "exact"
             yield violation
-        near = ctx.near_duplicates(self.options)  # type: ignore[arg-type]
+        options: LeakNearOptions = self.options  # type: ignore[assignment]
+        near = ctx.duplicates.near_clusters(options.key, options.text_params())
         for violation in role_groups(ctx, near.clusters, "eval"):
             violation.message = f"near copies of one {key} in {violation.message}"
             violation.detail["match"] = "near"

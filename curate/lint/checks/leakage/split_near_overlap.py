@@ -33,7 +33,8 @@ class SplitNearOverlap(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not ctx.has_splits:
             return
-        near = ctx.near_duplicates(self.options)  # type: ignore[arg-type]
+        options: LeakNearOptions = self.options  # type: ignore[assignment]
+        near = ctx.duplicates.near_clusters(options.key, options.text_params())
         for violation in role_groups(ctx, near.clusters, "splits"):
             violation.message = f"near copies of one {self.options.key} in {violation.message}"  # type: ignore[attr-defined]
             yield violation

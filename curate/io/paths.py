@@ -1,0 +1,46 @@
+"""Which files a command reads: the paths as given, a folder standing for its dataset files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curate.io.errors import DatasetError
+from curate.io.sniff import DATASET_SUFFIXES
+
+NOT_DATASETS = ("manifest.json", ".review.jsonl")
+"""Files curate itself writes next to datasets."""
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a directory stands for the dataset files directly inside it.
+
+    In a directory, `train.jsonl` and `train.parquet` are the same split written twice (as
+    `curate split --parquet` does), so only the first kind in JSONL, JSON, CSV, TSV,
+    Parquet order is taken.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file()
+                and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
+                and not p.name.endswith(NOT_DATASETS)
+            )
+            by_stem: dict[str, Path] = {}
+            for candidate in sorted(candidates, key=_kind_rank):
+                by_stem.setdefault(candidate.name.split(".")[0], candidate)
+            found = sorted(by_stem.values())
+            if not found:
+                raise DatasetError(str(path), "no dataset files (.jsonl .json .csv .parquet) here")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _kind_rank(path: Path) -> tuple[int, str]:
+    suffix = Path(path.name.lower().removesuffix(".gz")).suffix
+    order = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq"]
+    return (order.index(suffix) if suffix in order else len(order), path.name)
