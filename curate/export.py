@@ -9,22 +9,13 @@ and its journal are never written; the output appears atomically.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import polars as pl
 
 from curate.io import Dataset, DatasetError, read_dataset
-from curate.io.atomic import write_atomic
-from curate.io.shapes import set_fields
 from curate.io.sniff import SUFFIX_KINDS
+from curate.io.writer import Changes, reviewed_records, write_like_source, write_records
 from curate.journal import apply_review, journal_path, load_review
-from curate.lint.fix import FixPlan, write_fixed
-from curate.schemas.decision import Decision
 from curate.schemas.settings import FieldSettings
 
 
@@ -59,12 +50,13 @@ def export_reviewed(path: Path, out: Path, fields: FieldSettings) -> ExportSumma
     reviewed = Dataset(frame, dataset.sources, dataset.issues)
     source = dataset.sources[0]
     kind = source.kind if out_suffix == _suffix(path) else SUFFIX_KINDS[out_suffix]
+    changes = Changes(edits=edits, category_field=fields.category)
     if kind == source.kind:
-        targets = {source.path: out}
-        written = write_fixed(reviewed, FixPlan(), targets, edits, fields.category)[str(out)]
+        lines = reviewed.frame.select("source_line", "id").iter_rows()
+        written = write_like_source(source, dict(lines), changes, out)
     else:
-        records = _records(reviewed, edits, fields.category)
-        _write_records(records, kind, out, source.shape)
+        records = reviewed_records(reviewed, changes)
+        write_records(records, kind, out, source.shape)
         written = len(records)
     return ExportSummary(
         target=out,
@@ -104,59 +96,3 @@ def _refuse_inputs(out: Path, inputs: list[Path]) -> None:
         )
         if same:
             raise DatasetError(str(out), f"--out would overwrite the input {given}; choose another")
-
-
-def _records(dataset: Dataset, edits: dict[str, Decision], category_field: str) -> list[Any]:
-    """Each kept record in its own shape, with its edit applied, in file order."""
-    from curate.split.write import source_texts
-
-    texts = source_texts(dataset)
-    layouts = {s.path: s.layout for s in dataset.sources}
-    records = []
-    rows = dataset.frame.select("id", "source", "source_line").sort("source_line")
-    for rid, source, line in rows.iter_rows():
-        record = json.loads(texts[source][line])
-        edit, layout = edits.get(rid), layouts[source]
-        if edit is not None and layout is not None:
-            record = set_fields(
-                layout, record, category_field, edit.input, edit.output, edit.category
-            )
-        records.append(record)
-    return records
-
-
-def _write_records(records: list[Any], kind: str, out: Path, shape: str) -> None:
-    if kind == "jsonl":
-        lines = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records]
-        write_atomic(out, lambda handle: handle.writelines(lines))
-    elif kind == "json":
-        body = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(out, lambda handle: handle.write(body.encode()))
-    elif kind == "parquet":
-        try:
-            frame = pl.DataFrame(records) if records else pl.DataFrame()
-        except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
-            first = str(exc).splitlines()[0]
-            raise DatasetError(str(out), f"cannot write as Parquet: {first}") from None
-        write_atomic(out, lambda handle: frame.write_parquet(handle))
-    else:
-        body = _delimited(records, "\t" if kind == "tsv" else ",", out, shape)
-        write_atomic(out, lambda handle: handle.write(body.encode()))
-
-
-def _delimited(records: list[Any], delimiter: str, out: Path, shape: str) -> str:
-    columns: dict[str, None] = {}
-    for record in records:
-        for key, value in record.items():
-            if isinstance(value, dict | list):
-                raise DatasetError(
-                    str(out),
-                    f"{shape} records hold nested field {key!r}, which CSV cannot; "
-                    "write .jsonl, .json or .parquet",
-                )
-            columns.setdefault(key)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter)
-    writer.writerow(columns)
-    writer.writerows([record.get(c) for c in columns] for record in records)
-    return buffer.getvalue()

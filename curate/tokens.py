@@ -52,7 +52,7 @@ def tokenizer_path(tokenizer: str) -> Path:
     """The configured path, or for "default" the default model's converted cache folder."""
     if tokenizer != DEFAULT_TOKENIZER:
         return Path(tokenizer)
-    from curate.trainer.model import ModelError, default_model_folder, is_converted
+    from curate.models import ModelError, default_model_folder, is_converted
 
     try:
         folder: Path | None = default_model_folder()

@@ -186,7 +186,7 @@ class ReviewSession:
         touches nothing the screen reads.
         """
         from curate.journal import reviewed_dataset
-        from curate.lint.engine import mark_reviewed, run_lint
+        from curate.lint import mark_reviewed, run_lint
 
         snapshot = ReviewState(latest=dict(self.state.latest))
         linted = reviewed_dataset(self.dataset, snapshot)

@@ -14,8 +14,8 @@ import typer
 
 from curate.config import ConfigError
 from curate.io import DatasetError
+from curate.models import ModelError
 from curate.schemas.settings import CurateSettings, FieldSettings
-from curate.trainer.model import ModelError
 
 app = typer.Typer(
     name="curate",

@@ -1,5 +1,20 @@
-"""The dataset linter: rules, the engine that runs them, reporters, baseline and fixes."""
+"""The dataset linter: rules, the engine that runs them, reporters, baseline and fixes.
 
-from curate.lint.engine import run_lint
+This is lint's face: the pipeline, split, the review app and the trainer use lint only
+through the names below, never its modules.
+"""
 
-__all__ = ["run_lint"]
+from curate.lint.engine import build_rules, is_reviewed, mark_reviewed, run_lint, summarise
+from curate.lint.registry import all_rules
+from curate.lint.replies import format_rules, format_validity
+
+__all__ = [
+    "all_rules",
+    "build_rules",
+    "format_rules",
+    "format_validity",
+    "is_reviewed",
+    "mark_reviewed",
+    "run_lint",
+    "summarise",
+]

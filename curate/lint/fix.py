@@ -10,21 +10,16 @@ the reviewed dataset the same way.)
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from curate.io import Dataset, DatasetError, SourceFile
-from curate.io.atomic import write_atomic
-from curate.io.jsonl import LINE_COLUMN, split_array
-from curate.io.shapes import set_fields
-from curate.io.sniff import read_input
+from curate.io.writer import Changes, write_like_source
 from curate.schemas.decision import Decision
 from curate.schemas.finding import Finding
 
@@ -77,104 +72,27 @@ def write_fixed(
     """Write each source's kept records to its target; returns records written per target.
 
     The dataset's frame says which records there are: records not in it (rejected in
-    review, unreadable) are not written. `edits` are review edits by record id.
+    review, unreadable) are not written. `edits` are review edits by record id; redactions
+    apply to the edited text (the linter found the spans there).
     """
-    edits = edits or {}
+    changes = Changes(
+        edits=edits or {},
+        category_field=category_field,
+        extra={rid: partial(_redacted, hits=hits) for rid, hits in plan.redact.items()},
+    )
     written = {}
     frame = dataset.frame.select("id", "source", "source_line")
     for source in dataset.sources:
         if source.path not in targets:
             continue
         rows = frame.filter(pl.col("source") == source.path)
-        keep = {line for rid, _, line in rows.iter_rows() if rid not in plan.drop}
-        changes = _Changes(
-            redactions={
-                line: plan.redact[rid] for rid, _, line in rows.iter_rows() if rid in plan.redact
-            },
-            edits={line: edits[rid] for rid, _, line in rows.iter_rows() if rid in edits},
-            category_field=category_field,
-        )
+        records = {line: rid for rid, _, line in rows.iter_rows() if rid not in plan.drop}
         target = targets[source.path]
-        written[str(target)] = _write_source(source, keep, changes, target)
+        written[str(target)] = write_like_source(source, records, changes, target)
     return written
 
 
-@dataclass
-class _Changes:
-    """What changes in kept records, by source line: review edits, then redactions (the
-    linter found the spans in the edited text)."""
-
-    redactions: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
-    edits: dict[int, Decision] = field(default_factory=dict)
-    category_field: str = "category"
-
-    def __contains__(self, line: int) -> bool:
-        return line in self.redactions or line in self.edits
-
-    def apply(self, source: SourceFile, record: Any, line: int) -> Any:
-        edit = self.edits.get(line)
-        if edit is not None and source.layout is not None:
-            record = set_fields(
-                source.layout, record, self.category_field, edit.input, edit.output, edit.category
-            )
-        return _redacted(source, record, self.redactions.get(line, []))
-
-
-def _write_source(source: SourceFile, keep: set[int], changes: _Changes, target: Path) -> int:
-    data = read_input(Path(source.path))
-    if source.kind == "jsonl":
-        lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-        kept = []
-        for number, raw in enumerate(lines, start=1):
-            if number in keep:
-                raw = raw.rstrip(b"\r")
-                if number in changes:
-                    record = changes.apply(source, json.loads(raw), number)
-                    raw = json.dumps(record, ensure_ascii=False).encode()
-                kept.append(raw + b"\n")
-        write_atomic(target, lambda handle: handle.writelines(kept))
-        return len(kept)
-    if source.kind == "json":
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        elements, numbers, _ = split_array(source.path, text)
-        records = [
-            changes.apply(source, json.loads(e), n)
-            for e, n in zip(elements, numbers, strict=True)
-            if n in keep
-        ]
-        body = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(target, lambda handle: handle.write(body.encode()))
-        return len(records)
-    return _write_table(source, data, keep, changes, target)
-
-
-def _write_table(
-    source: SourceFile, data: bytes, keep: set[int], changes: _Changes, target: Path
-) -> int:
-    from curate.io.dataset import parse_raw
-
-    frame = parse_raw(source.path, source.kind, data).frame
-    rows = []
-    for row in frame.iter_rows(named=True):
-        line = row.pop(LINE_COLUMN)
-        if line in keep:
-            rows.append(changes.apply(source, row, line))
-    schema = dict(frame.drop(LINE_COLUMN).schema)
-    if any(edit.category is not None for edit in changes.edits.values()):
-        schema[changes.category_field] = pl.String()  # a new column, or numbers that now hold text
-    kept = pl.DataFrame(rows, schema=schema)
-    if source.kind == "parquet":
-        write_atomic(target, lambda handle: kept.write_parquet(handle))
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="\t" if source.kind == "tsv" else ",")
-        writer.writerow(kept.columns)
-        writer.writerows(kept.iter_rows())
-        write_atomic(target, lambda handle: handle.write(buffer.getvalue().encode()))
-    return kept.height
-
-
-def _redacted(source: SourceFile, record: dict[str, Any], hits: list[dict[str, Any]]) -> Any:
+def _redacted(source: SourceFile, record: Any, hits: list[dict[str, Any]]) -> Any:
     """The record with each hit's span replaced in the source field it came from."""
     if not hits:
         return record

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -18,37 +17,9 @@ from pathlib import Path
 import polars as pl
 
 from curate.io import Dataset
-from curate.io.dataset import parse_raw
-from curate.io.jsonl import LINE_COLUMN, split_array
-from curate.io.shapes import set_fields
-from curate.io.sniff import read_input
+from curate.io.writer import Changes, json_line, source_texts
 from curate.schemas.decision import Decision
 from curate.split.assign import SPLITS, seeded_order
-
-
-def source_texts(dataset: Dataset) -> dict[str, dict[int, bytes]]:
-    """For each source, the JSON text of each record by line, exactly as the user wrote it
-    where the source is JSON Lines (other kinds: the record's fields as a JSON object)."""
-    texts: dict[str, dict[int, bytes]] = {}
-    for source in dataset.sources:
-        data = read_input(Path(source.path))
-        if source.kind == "jsonl":
-            lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-            texts[source.path] = {n: line.rstrip(b"\r") for n, line in enumerate(lines, 1)}
-        elif source.kind == "json":
-            text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-            elements, numbers, _ = split_array(source.path, text)
-            texts[source.path] = {
-                n: e.replace("\r", " ").replace("\n", " ").encode()
-                for e, n in zip(elements, numbers, strict=True)
-            }
-        else:
-            frame = parse_raw(source.path, source.kind, data).frame
-            texts[source.path] = {
-                row.pop(LINE_COLUMN): json.dumps(row, ensure_ascii=False, default=str).encode()
-                for row in frame.iter_rows(named=True)
-            }
-    return texts
 
 
 def split_bodies(
@@ -62,21 +33,15 @@ def split_bodies(
 
     Records edited in review are written with the edits in their own fields.
     """
-    texts = source_texts(dataset)
-    layouts = {s.path: s.layout for s in dataset.sources}
-    edits = edits or {}
+    texts = {source.path: source_texts(source) for source in dataset.sources}
+    sources = {source.path: source for source in dataset.sources}
+    changes = Changes(edits=edits or {}, category_field=category_field)
     rows: dict[str, list[tuple[bytes, bytes]]] = {name: [] for name in SPLITS}
-    for record, source, line in dataset.frame.select("id", "source", "source_line").iter_rows():
+    for record, path, line in dataset.frame.select("id", "source", "source_line").iter_rows():
         split = placed.get(record)
         if split is None:
             continue
-        text = texts[source][line]
-        edit, layout = edits.get(record), layouts[source]
-        if edit is not None and layout is not None:
-            changed = set_fields(
-                layout, json.loads(text), category_field, edit.input, edit.output, edit.category
-            )
-            text = json.dumps(changed, ensure_ascii=False).encode()
+        text = json_line(sources[path], record, texts[path][line], changes)
         rows[split].append((seeded_order(record, seed), text))
     return {name: [text for _, text in sorted(items)] for name, items in rows.items()}
 

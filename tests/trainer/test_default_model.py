@@ -20,7 +20,7 @@ def test_split_train_eval_on_the_default_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("peft")
-    from curate.trainer.model import ModelError, default_gguf
+    from curate.models import ModelError, default_gguf
 
     try:
         default_gguf()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from curate.schemas.settings import CurateSettings
-from curate.trainer.formats import format_rules, format_validity
+from curate.lint import format_rules, format_validity
 
 RECORDS = [{"input": "q", "category": c} for c in ("a", "b", "b", None)]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curate.trainer.model import PRECISION_ENV, ModelError, use_bf16
+from curate.models import ModelError
+from curate.trainer.model import PRECISION_ENV, use_bf16
 
 pytest.importorskip("torch")
 

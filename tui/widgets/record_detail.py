@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from curate.lint.registry import all_rules
+from curate.lint import all_rules
 from curate.schemas.decision import Decision
 from curate.schemas.finding import Finding
 from curate.tui.session import ReviewSession
