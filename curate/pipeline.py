@@ -1,30 +1,75 @@
-"""`curate run`: lint, split, train and evaluate in one go, with one summary.
+"""One run: lint → set aside → split → train → evaluate, driven by `curate run` and by the
+review app's train-and-evaluate key alike.
 
-Error findings stop the run unless `--fix` (safe fixes applied, and every record with an
-error finding set aside and listed with its rule) or `--force` (train on the data as it is).
+Error findings stop the run unless `fix` (safe fixes applied, and every record with an error
+finding set aside and listed with its rule) or `force` (train on the data as it is). The run
+reports through `on_event` (stage, progress, loss, messages) and stops between stages and
+inside training and generation when `should_stop()` turns true (`Cancelled`). The trainer is
+imported only when training starts, so the data half (`prepare`) runs on the core install.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from curate.io import Dataset, DatasetError, read_dataset
+from curate.io import Dataset, read_dataset
 from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
-from curate.lint.engine import mark_reviewed, run_lint
+from curate.lint import mark_reviewed, run_lint
 from curate.lint.fix import FixPlan, output_paths, plan_fixes, write_fixed
 from curate.schemas.finding import Finding, Severity
 from curate.schemas.lint import LintReport
+from curate.schemas.manifest import SplitManifest
+from curate.schemas.report import EvalReport
 from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.trainer.cancel import Cancelled
+
+STAGES = ("lint", "split", "train", "eval")
 
 
 class LintFailed(Exception):
-    """Error findings and neither --fix nor --force: the report says what to do."""
+    """Error findings and neither `fix` nor `force`: the report says what to do."""
 
     def __init__(self, report: LintReport) -> None:
         self.report = report
         super().__init__(f"{report.summary.errors} error findings")
+
+
+@dataclass
+class RunEvent:
+    """What the run is doing now; `done`/`total` drive a progress bar."""
+
+    stage: str
+    done: float | None = None
+    total: float | None = None
+    loss: float | None = None
+    """A new training loss (once per step)."""
+    message: str = ""
+    progress: Any = None
+    """The trainer's own progress report (`TrainProgress`), for training events."""
+
+
+@dataclass
+class RunRequest:
+    """What to run on, and how."""
+
+    paths: list[Path]
+    out: Path
+    settings: CurateSettings
+    fields: FieldSettings
+    fix: bool = False
+    force: bool = False
+    max_steps: int | None = None
+    """Stop training after this many optimizer steps (default: the configured epochs)."""
+    limit: int | None = None
+    """Evaluate on the first N test records only."""
+    dataset: Dataset | None = None
+    """The dataset already read (the review app's); read from `paths` when None."""
+    review: ReviewState | None = None
+    """The review decisions to honour; the journals beside `paths` when None."""
 
 
 @dataclass
@@ -33,12 +78,29 @@ class RunSummary:
     set_aside: dict[str, list[str]] = field(default_factory=dict)
     """Record id -> the rules whose error findings set it aside."""
     cleaned: Path | None = None
+    """The cleaned copy (`fix`): the file, or the folder of files for several sources."""
     splits: Path | None = None
+    manifest: SplitManifest | None = None
+    trained: Any = None
+    """The trainer's `TrainResult`."""
+    evaluation: EvalReport | None = None
+
+
+Events = Callable[[RunEvent], None]
+StopCheck = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def _ignore(event: RunEvent) -> None:
+    return None
 
 
 def set_aside(findings: list[Finding]) -> dict[str, list[str]]:
     """Records that error findings keep out of training, with the rules why. Of an exact
-    or normalised duplicate group the copy the fix keeps stays in."""
+    or near duplicate group the copy the fix keeps stays in."""
     aside: dict[str, list[str]] = {}
     for finding in findings:
         if finding.severity is not Severity.ERROR:
@@ -48,6 +110,94 @@ def set_aside(findings: list[Finding]) -> dict[str, list[str]]:
             if record != kept or finding.rule not in ("DUP001", "DUP002"):
                 aside.setdefault(record, []).append(finding.rule)
     return aside
+
+
+def prepare(
+    request: RunRequest, on_event: Events = _ignore, should_stop: StopCheck = _never
+) -> RunSummary:
+    """The data half of the run: lint, then (with `fix`) the cleaned copy, then the split."""
+    from curate.split.command import split
+
+    settings, fields, out = request.settings, request.fields, request.out
+    if request.dataset is not None and not request.fix:
+        raise ValueError("a dataset given in memory is written out, so it runs with fix")
+    files = expand_paths(request.paths) if request.dataset is None else []
+    dataset = request.dataset if request.dataset is not None else read_dataset(files, fields)
+    # The review journal counts: rejects out, edits in, findings on kept records reviewed.
+    review = request.review if request.review is not None else load_review(files)
+    reviewed = reviewed_dataset(dataset, review)
+    on_event(RunEvent("lint", message=f"run folder: {out}"))
+    report = mark_reviewed(run_lint(reviewed, settings), review)
+    summary = RunSummary(report)
+    if report.summary.errors and not (request.fix or request.force):
+        raise LintFailed(report)
+    data_paths = files
+    if request.fix:
+        plan = plan_fixes(report.findings, unsafe=False)
+        summary.set_aside = set_aside(report.findings)
+        for record, rules in summary.set_aside.items():
+            plan.drop.setdefault(record, rules[0])
+        data_paths = write_reviewed(reviewed, review, plan, out / "data", fields.category)
+        summary.cleaned = data_paths[0] if len(data_paths) == 1 else out / "data"
+    on_event(
+        RunEvent(
+            "lint",
+            message=f"lint: {report.summary.errors} errors, {report.summary.warnings} warnings, "
+            f"{report.summary.reviewed} reviewed; {len(summary.set_aside)} records set aside",
+        )
+    )
+    for record, rules in summary.set_aside.items():
+        on_event(RunEvent("lint", message=f"  set aside {record}: {', '.join(rules)}"))
+    _check(should_stop)
+    on_event(RunEvent("split", message="splitting (stratified, duplicate groups kept together)"))
+    summary.splits = out / "splits"
+    summary.manifest = split(data_paths, summary.splits, settings, fields, force=True)
+    on_event(RunEvent("split", message=f"split: {summary.manifest.totals}"))
+    _check(should_stop)
+    return summary
+
+
+def run(
+    request: RunRequest, on_event: Events = _ignore, should_stop: StopCheck = _never
+) -> RunSummary:
+    """The whole run; returns what each stage produced. Raises `LintFailed` (errors and
+    neither fix nor force) or `Cancelled`."""
+    from curate.trainer.evaluate import evaluate
+    from curate.trainer.train import train
+
+    summary = prepare(request, on_event, should_stop)
+    assert summary.splits is not None and summary.manifest is not None
+    settings, out = request.settings, request.out
+    charted: set[int] = set()
+
+    def trained(progress: Any) -> None:
+        # One loss point per step: the trainer reports a step again when it logs it.
+        loss = progress.loss if progress.step not in charted else None
+        charted.add(progress.step)
+        on_event(RunEvent("train", progress.step, progress.max_steps, loss, progress=progress))
+
+    on_event(
+        RunEvent("train", message=f"training a LoRA adapter on {summary.manifest.totals['train']}")
+    )
+    summary.trained = train(
+        summary.splits,
+        out,
+        settings.train,
+        max_steps=request.max_steps,
+        on_progress=trained,
+        should_stop=should_stop,
+    )
+    on_event(RunEvent("eval", 0, 1, message="generating replies with the base and tuned models"))
+    summary.evaluation = evaluate(
+        out,
+        summary.splits / "test.jsonl",
+        request.limit,
+        settings=settings,
+        on_progress=lambda done, total: on_event(RunEvent("eval", done, total)),
+        should_stop=should_stop,
+    )
+    on_event(RunEvent("eval", message=f"report: {out / 'report.md'}"))
+    return summary
 
 
 def write_reviewed(
@@ -63,35 +213,6 @@ def write_reviewed(
     return list(targets.values())
 
 
-def prepare(
-    paths: list[Path],
-    out: Path,
-    settings: CurateSettings,
-    fields: FieldSettings,
-    fix: bool,
-    force: bool,
-) -> RunSummary:
-    """Lint, then (with --fix) write the cleaned copy, then split: the data part of the run."""
-    from curate.split.command import split
-
-    files = expand_paths(paths)
-    # The review journal counts: rejects out, edits in, findings on kept records reviewed.
-    review = load_review(files)
-    dataset = reviewed_dataset(read_dataset(files, fields), review)
-    report = mark_reviewed(run_lint(dataset, settings), review)
-    summary = RunSummary(report)
-    data_paths = files
-    if report.summary.errors and not (fix or force):
-        raise LintFailed(report)
-    if fix:
-        if len(dataset.sources) != 1:
-            raise DatasetError(str(paths[0]), "curate run --fix takes one dataset file")
-        plan = plan_fixes(report.findings, unsafe=False)
-        summary.set_aside = set_aside(report.findings)
-        for record, rules in summary.set_aside.items():
-            plan.drop.setdefault(record, rules[0])
-        [cleaned] = write_reviewed(dataset, review, plan, out / "data", fields.category)
-        summary.cleaned, data_paths = cleaned, [cleaned]
-    summary.splits = out / "splits"
-    split(data_paths, summary.splits, settings, fields, force=True)
-    return summary
+def _check(should_stop: StopCheck) -> None:
+    if should_stop():
+        raise Cancelled("cancelled")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curate.journal import append_decision, journal_path
-from curate.pipeline import prepare
+from curate.pipeline import RunRequest, prepare
 from curate.schemas.decision import Decision
 from curate.schemas.settings import CurateSettings
 from tests.conftest import SAMPLES
@@ -27,7 +27,7 @@ def test_fix_applies_the_review_journal(tmp_path: Path) -> None:
     for rid in ("T-00238", "T-00442"):  # the planted conflicting pair (DUP003, an error)
         _decide(data, rid, "keep")
     settings = CurateSettings()
-    summary = prepare([data], tmp_path / "run", settings, settings.fields, fix=True, force=False)
+    summary = prepare(RunRequest([data], tmp_path / "run", settings, settings.fields, fix=True))
     assert summary.cleaned is not None
     cleaned = summary.cleaned.read_text()
     assert '"T-00001"' not in cleaned

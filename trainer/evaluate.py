@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from curate.io.atomic import write_text_atomic
+from curate.lint import format_rules, format_validity
 from curate.schemas.report import Comparison, EvalReport, Scores
 from curate.schemas.settings import CurateSettings
 from curate.trainer.cancel import Cancelled
 from curate.trainer.data import IGNORE_INDEX, conversation, encode_example
-from curate.lint import format_rules, format_validity
 from curate.trainer.lora import quiet_peft
 from curate.trainer.metrics import exact_match, rouge_l, token_f1
 from curate.trainer.model import load, use_bf16

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +21,9 @@ from curate.commands.base import (
 )
 from curate.config import load_settings
 from curate.io import DatasetError
+
+if TYPE_CHECKING:
+    from curate.pipeline import RunEvent
 
 
 @app.command()
@@ -118,7 +123,7 @@ def run_command(
 ) -> None:
     """Lint, split, train and evaluate, then print one summary."""
     from curate.lint.report.text import render_text
-    from curate.pipeline import LintFailed, prepare
+    from curate.pipeline import LintFailed, RunRequest, run
 
     settings = load_settings(config)
     if model is not None:
@@ -127,8 +132,11 @@ def run_command(
         )
     fields = resolve_fields(settings, InputFormat.AUTO, None, None, None)
     console = Console(highlight=False)
+    trainer_functions()  # a clear error now when the train extra is missing
+    request = RunRequest(paths, out, settings, fields, fix, force, max_steps, limit)
     try:
-        summary = prepare(paths, out, settings, fields, fix, force)
+        with RunDisplay() as display:
+            summary = run(request, display.show)
     except LintFailed as failed:
         render_text(failed.report, console)
         print(
@@ -136,19 +144,8 @@ def run_command(
             file=sys.stderr,
         )
         raise typer.Exit(1) from None
-    for record, rules in summary.set_aside.items():
-        print(f"set aside {record}: {', '.join(rules)}", file=sys.stderr)
-    run_train, evaluate = trainer_functions()
-    assert summary.splits is not None
-    from curate.trainer.display import evaluation_bar, training_bar
-
-    with training_bar() as show_training:
-        result = run_train(
-            summary.splits, out, settings.train, max_steps=max_steps, on_progress=show_training
-        )
-    with evaluation_bar() as show_evaluation:
-        test = summary.splits / "test.jsonl"
-        report = evaluate(out, test, limit, settings=settings, on_progress=show_evaluation)
+    report, result = summary.evaluation, summary.trained
+    assert report is not None and result is not None
     overall = report.overall
     print(
         f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
@@ -166,3 +163,34 @@ def run_command(
             f"tuned {overall.tuned.format_valid:.0%}"
         )
     print(f"report: {out / 'report.md'}")
+
+
+class RunDisplay:
+    """What `curate run` shows while it runs: the set-aside records on stderr, then a
+    training bar and an evaluation bar, each open only during its stage."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._train: Callable[[Any], None] | None = None
+        self._eval: Callable[[int, int], None] | None = None
+
+    def __enter__(self) -> RunDisplay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def show(self, event: RunEvent) -> None:
+        from curate.trainer.display import evaluation_bar, training_bar
+
+        if event.stage == "lint" and event.message.startswith("  set aside "):
+            print(event.message.strip(), file=sys.stderr)
+        elif event.stage == "train" and event.progress is not None:
+            if self._train is None:
+                self._train = self._stack.enter_context(training_bar())
+            self._train(event.progress)
+        elif event.stage == "eval" and event.total is not None:
+            if self._eval is None:
+                self._stack.close()  # the training bar is done
+                self._eval = self._stack.enter_context(evaluation_bar())
+            self._eval(int(event.done or 0), int(event.total))

@@ -217,13 +217,13 @@ def test_lint_fix_and_split_keep_the_same_record(tmp_path: Path) -> None:
 
 
 def test_run_fix_keeps_every_record_when_all_replies_are_canned(tmp_path: Path) -> None:
-    from curate.pipeline import prepare
+    from curate.pipeline import RunRequest, prepare
     from curate.schemas.settings import CurateSettings
 
     records = [{**r, "output": CANNED} for r in tickets()[:600]]
     data = write(tmp_path / "canned.jsonl", records)
     settings = CurateSettings()
-    summary = prepare([data], tmp_path / "run", settings, settings.fields, fix=True, force=False)
+    summary = prepare(RunRequest([data], tmp_path / "run", settings, settings.fields, fix=True))
     assert summary.cleaned is not None and summary.splits is not None
     assert len(summary.cleaned.read_text().splitlines()) == 600
     totals = json.loads((summary.splits / "manifest.json").read_text())["totals"]

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from curate.schemas.settings import CurateSettings
 from curate.lint import format_rules, format_validity
+from curate.schemas.settings import CurateSettings
 
 RECORDS = [{"input": "q", "category": c} for c in ("a", "b", "b", None)]
 
