@@ -18,9 +18,15 @@ from typing import Any
 from curate.io import Dataset, read_dataset
 from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
-from curate.lint import mark_reviewed, run_lint
-from curate.lint.fix import FixPlan, output_paths, plan_fixes, write_fixed
-from curate.schemas.finding import Finding, Severity
+from curate.lint import (
+    FixPlan,
+    mark_reviewed,
+    output_paths,
+    plan_fixes,
+    run_lint,
+    set_aside,
+    write_fixed,
+)
 from curate.schemas.lint import LintReport
 from curate.schemas.manifest import SplitManifest
 from curate.schemas.report import EvalReport
@@ -96,20 +102,6 @@ def _never() -> bool:
 
 def _ignore(event: RunEvent) -> None:
     return None
-
-
-def set_aside(findings: list[Finding]) -> dict[str, list[str]]:
-    """Records that error findings keep out of training, with the rules why. Of an exact
-    or near duplicate group the copy the fix keeps stays in."""
-    aside: dict[str, list[str]] = {}
-    for finding in findings:
-        if finding.severity is not Severity.ERROR:
-            continue
-        kept = finding.detail.get("keep")
-        for record in finding.records:
-            if record != kept or finding.rule not in ("DUP001", "DUP002"):
-                aside.setdefault(record, []).append(finding.rule)
-    return aside
 
 
 def prepare(

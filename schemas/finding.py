@@ -30,11 +30,30 @@ class Location(BaseModel):
     line: int | None = None
 
 
+KEEP = "keep"
+"""Detail key (str): the record a drop-fix keeps of a group of copies."""
+DROP = "drop"
+"""Detail key (list[str]): the records a drop-fix leaves out; each a copy of `keep`."""
+SIMILARITY = "similarity"
+"""Detail key (dict): DUP002, for each dropped record its similarity to `keep`, per side
+compared (`{"input": 0.91, "output": 0.88}`)."""
+KEY = "key"
+"""Detail key (str): what a duplicate rule compared: `input`, `output` or `both`."""
+HITS = "hits"
+"""Detail key (list[dict]): LEAK005/LEAK006, each span a redact-fix replaces: `field`
+(`input` or `output`), `kind`, `start`, `end` (character offsets in the field)."""
+REVIEWED_BY = "reviewed_by"
+"""Detail key (list[str]): the reviewers who kept every record the finding blames."""
+ORIGINAL_SEVERITY = "original_severity"
+"""Detail key (str): a reviewed finding's severity before review turned it into `info`."""
+
+
 class Finding(BaseModel):
     """One problem found by a rule.
 
     A finding on a group (a duplicate cluster, a conflicting pair) lists every record of
-    the group; `detail` says which one a fix keeps.
+    the group; `detail` says which one a fix keeps. The keys that fixes and reviews read
+    are the constants above; other keys are the rule's own facts, documented with it.
     """
 
     model_config = ConfigDict(extra="forbid")

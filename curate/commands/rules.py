@@ -49,6 +49,8 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code such as DUP002.")
         raise typer.Exit(2)
     print(f"{found.code} {found.name} ({found.severity})\n")
     print(found.doc())
+    if found.fix is not None:
+        print(f"\n{found.fix_text()}.")
     options = found.Options.model_fields
     if options:
         print("\n## Options")

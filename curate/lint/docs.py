@@ -25,6 +25,8 @@ def rules_markdown() -> str:
         lines += ["", f"## {code}", "", f"**{rule.name}** ({rule.severity}). {rule.summary()}"]
         if len(body) > 1:
             lines += ["", body[1].replace("## ", "### ")]
+        if rule.fix is not None:
+            lines += ["", f"**Fix**: {rule.fix_text()}."]
         options = rule.Options.model_fields
         if options:
             lines += ["", "### Options", ""]

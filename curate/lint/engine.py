@@ -13,7 +13,7 @@ from curate.journal import ReviewState
 from curate.lint.context import LintContext
 from curate.lint.registry import RegistryError, all_rules, select_rules
 from curate.lint.rule import Rule
-from curate.schemas.finding import Finding, Severity
+from curate.schemas.finding import DROP, ORIGINAL_SEVERITY, REVIEWED_BY, Finding, Severity
 from curate.schemas.lint import LintReport, LintSummary, RuleTiming
 from curate.schemas.settings import CurateSettings
 
@@ -104,8 +104,7 @@ def summarise(records: int, findings: list[Finding]) -> LintSummary:
     )
 
 
-REVIEWED = "reviewed_by"
-"""Detail key of a finding on records kept in review: the reviewers, sorted."""
+REVIEWED = REVIEWED_BY
 
 
 def is_reviewed(finding: Finding) -> bool:
@@ -133,7 +132,7 @@ def mark_reviewed(report: LintReport, review: ReviewState) -> LintReport:
 
 
 def _reviewed(finding: Finding, kept: dict[str, str]) -> Finding:
-    drop = finding.detail.get("drop")
+    drop = finding.detail.get(DROP)
     blamed = drop if isinstance(drop, list) and drop else finding.records
     if not blamed or not all(rid in kept for rid in blamed):
         return finding
@@ -145,7 +144,7 @@ def _reviewed(finding: Finding, kept: dict[str, str]) -> Finding:
             "detail": {
                 **finding.detail,
                 REVIEWED: reviewers,
-                "original_severity": str(finding.severity),
+                ORIGINAL_SEVERITY: str(finding.severity),
             },
         }
     )

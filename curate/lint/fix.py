@@ -20,11 +20,10 @@ import polars as pl
 
 from curate.io import Dataset, DatasetError, SourceFile
 from curate.io.writer import Changes, write_like_source
+from curate.lint.registry import all_rules
+from curate.lint.rule import FixKind
 from curate.schemas.decision import Decision
-from curate.schemas.finding import Finding
-
-SAFE_RULES = {"DUP001", "DUP002"}
-UNSAFE_RULES = {"LEAK005", "LEAK006"}
+from curate.schemas.finding import DROP, HITS, KEEP, Finding, Severity
 
 
 @dataclass
@@ -36,15 +35,45 @@ class FixPlan:
 
 
 def plan_fixes(findings: Iterable[Finding], unsafe: bool) -> FixPlan:
+    """What the fixes of the findings' rules do: the copies a drop-fix leaves out (with the
+    rule why) and, with `unsafe`, the spans a redact-fix replaces. Each rule declares its
+    fix (`Rule.fix`); a rule without one changes nothing."""
     plan = FixPlan()
+    rules = all_rules()
     for finding in findings:
-        if finding.rule in SAFE_RULES:
-            for record in finding.detail.get("drop", []):
+        rule = rules.get(finding.rule)
+        fix = rule.fix if rule is not None else None
+        if fix is None or not (fix.safe or unsafe):
+            continue
+        if fix.kind is FixKind.DROP:
+            for record in dropped_by(finding):
                 plan.drop.setdefault(record, finding.rule)
-        elif unsafe and finding.rule in UNSAFE_RULES:
+        else:
             for record in finding.records:
-                plan.redact.setdefault(record, []).extend(finding.detail.get("hits", []))
+                plan.redact.setdefault(record, []).extend(finding.detail.get(HITS, []))
     return plan
+
+
+def dropped_by(finding: Finding) -> list[str]:
+    """The records a drop-fix of this finding leaves out (`detail["drop"]`)."""
+    return list(finding.detail.get(DROP, []))
+
+
+def set_aside(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """Records that error findings keep out of training, with the rules why. Of a group
+    that a drop-fix thins (duplicates), the record it keeps stays in."""
+    aside: dict[str, list[str]] = {}
+    rules = all_rules()
+    for finding in findings:
+        if finding.severity is not Severity.ERROR:
+            continue
+        rule = rules.get(finding.rule)
+        drops = rule is not None and rule.fix is not None and rule.fix.kind is FixKind.DROP
+        kept = finding.detail.get(KEEP) if drops else None
+        for record in finding.records:
+            if record != kept:
+                aside.setdefault(record, []).append(finding.rule)
+    return aside
 
 
 def output_paths(sources: list[SourceFile], out: Path) -> dict[str, Path]:

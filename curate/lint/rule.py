@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -13,6 +14,28 @@ from curate.schemas.settings import to_kebab
 
 if TYPE_CHECKING:
     from curate.lint.context import LintContext
+
+
+class FixKind(StrEnum):
+    """What a fix does to the records a finding names."""
+
+    DROP = "drop"
+    """Leave out the records in `detail["drop"]` (the copies; `detail["keep"]` stays)."""
+    REDACT = "redact"
+    """Replace the spans in `detail["hits"]` with `[REDACTED:kind]`."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A rule's fix, as ruff declares one: what it does and whether it is safe (applied by
+    `--fix`) or unsafe (only with `--unsafe-fixes`, since it changes what a record says)."""
+
+    kind: FixKind
+    safe: bool
+
+
+DROP_COPIES = Fix(FixKind.DROP, safe=True)
+REDACT_SPANS = Fix(FixKind.REDACT, safe=False)
 
 
 class RuleOptions(BaseModel):
@@ -42,24 +65,28 @@ class Violation:
     locations: list[Location] | None = None
 
 
-class Rule:
-    """Base class of every lint rule.
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
-    A subclass sets `code`, `name`, `severity`, optionally a nested `Options` model, has a
-    docstring with a summary line and the sections `## Why it matters`, `## Example` and
-    `## Fix`, and implements `check`. Rules read the context and yield violations; they
-    never print or exit.
+
+class Rule(Generic[OptionsT]):
+    """Base class of every lint rule, generic over its options model.
+
+    A subclass (`class NearDuplicate(Rule[NearOptions])`) sets `code`, `name`, `severity`,
+    `Options` (the same model, to validate the configuration), `fix` where `--fix` acts on
+    what it reports, has a docstring with a summary line and the sections `## Why it
+    matters`, `## Example` and `## Fix`, and implements `check`. Rules read the context and
+    yield violations; they never print or exit.
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
     Options: ClassVar[type[RuleOptions]] = RuleOptions
-    fixable: ClassVar[bool] = False
-    """True when `curate lint --fix` removes what this rule reports."""
+    fix: ClassVar[Fix | None] = None
+    """What `curate lint --fix` does with this rule's findings (None: nothing)."""
 
-    def __init__(self, options: RuleOptions | None = None) -> None:
-        self.options = options if options is not None else self.Options()
+    def __init__(self, options: OptionsT | None = None) -> None:
+        self.options: OptionsT = options if options is not None else self.Options()  # type: ignore[assignment]
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         raise NotImplementedError
@@ -75,6 +102,20 @@ class Rule:
         import inspect
 
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def fix_text(cls) -> str:
+        """What `--fix` does with this rule's findings, one line ('' when nothing)."""
+        if cls.fix is None:
+            return ""
+        if cls.fix.kind is FixKind.DROP:
+            action = "drops the copies, keeping the record with the smallest id"
+        else:
+            action = "replaces the secret or personal data with [REDACTED:kind]"
+        flag = (
+            "`--fix`" if cls.fix.safe else "`--fix --unsafe-fixes` (it changes what a record says)"
+        )
+        return f"{'safe' if cls.fix.safe else 'unsafe'} fix: {flag} {action}"
 
     @classmethod
     def fix_hint(cls) -> str:

@@ -2,7 +2,9 @@
 
 A case gives records (or raw file contents, or several files such as train/test splits
 and --eval files) and, for fail cases, the findings expected: each as the sorted list of
-`file:line` locations it points at (`file` alone for findings about a whole file).
+`file:line` locations it points at (`file` alone for findings about a whole file). A case of a
+rule with a fix may say what `--fix` leaves (`fix: {kept: [...], outputs: [...]}`), as
+sqlfluff's `fix_str` does.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import yaml
 
 from curate.io import read_dataset
 from curate.lint.engine import run_lint
+from curate.lint.fix import plan_fixes, write_fixed
 from curate.lint.registry import all_rules
 from curate.schemas.settings import CurateSettings, LintSettings
 
@@ -84,6 +87,26 @@ def test_rule_case(
         assert found == expected, [f.message for f in report.findings]
         for fragment in case.get("messages", []):
             assert any(fragment in f.message for f in report.findings), fragment
+    if "fix" in case:
+        assert_fix(case["fix"], dataset, report.findings, tmp_path)
+
+
+def assert_fix(expected: dict[str, Any], dataset: Any, findings: Any, tmp_path: Path) -> None:
+    """A case's `fix`: the records `--fix` keeps (`kept`, as file:line) and, where it
+    changes them, their outputs afterwards (`outputs`); `unsafe: true` for unsafe fixes."""
+    plan = plan_fixes(findings, unsafe=expected.get("unsafe", False))
+    [source] = dataset.sources
+    out = tmp_path / "fixed.jsonl"
+    write_fixed(dataset, plan, {source.path: out})
+    kept = [
+        f"{Path(source.path).name}:{line}"
+        for rid, line in dataset.frame.select("id", "source_line").iter_rows()
+        if rid not in plan.drop
+    ]
+    assert kept == expected["kept"]
+    if "outputs" in expected:
+        written = [json.loads(line)["output"] for line in out.read_text().splitlines()]
+        assert written == expected["outputs"]
 
 
 def test_every_rule_has_a_pass_and_a_fail_case() -> None:

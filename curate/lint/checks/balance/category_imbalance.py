@@ -17,7 +17,7 @@ class ImbalanceOptions(RuleOptions):
 
 
 @register
-class CategoryImbalance(Rule):
+class CategoryImbalance(Rule[ImbalanceOptions]):
     """The largest category is many times the size of the smallest.
 
     ## Why it matters
@@ -43,7 +43,7 @@ class CategoryImbalance(Rule):
             return
         largest, smallest = counts.row(0, named=True), counts.row(-1, named=True)
         ratio = largest["count"] / smallest["count"]
-        bound = self.options.max_ratio  # type: ignore[attr-defined]
+        bound = self.options.max_ratio
         if ratio > bound:
             yield Violation(
                 [],

@@ -6,12 +6,12 @@ import polars as pl
 
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class MissingCategory(Rule):
+class MissingCategory(Rule[RuleOptions]):
     """Some records have a category and some do not.
 
     ## Why it matters

@@ -17,7 +17,7 @@ class RareOptions(RuleOptions):
 
 
 @register
-class RareCategory(Rule):
+class RareCategory(Rule[RareOptions]):
     """A category holds only a tiny share of the records.
 
     ## Why it matters
@@ -39,7 +39,7 @@ class RareCategory(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         counts = category_counts(ctx)
         total = counts.get_column("count").sum()
-        minimum = self.options.min_share  # type: ignore[attr-defined]
+        minimum = self.options.min_share
         for category, count, ids in counts.iter_rows():
             share = count / total
             if counts.height > 1 and share < minimum:

@@ -37,7 +37,7 @@ def differ(answers: list[str], similar_at: float) -> bool:
 
 
 @register
-class ConflictingOutputs(Rule):
+class ConflictingOutputs(Rule[ConflictOptions]):
     """The same input has different outputs (or different categories).
 
     ## Why it matters
@@ -70,7 +70,7 @@ class ConflictingOutputs(Rule):
             )
             .filter(pl.col("id").list.len() > 1)
         )
-        options: ConflictOptions = self.options  # type: ignore[assignment]
+        options = self.options
         for _, records, answers, categories in groups.iter_rows():
             conflicts = []
             if len(answers) > 1 and differ(answers, options.similar_at):

@@ -8,12 +8,12 @@ from curate.dedup.groups import keeper_first
 from curate.lint.checks.duplicates import KeyOptions
 from curate.lint.context import EVAL_ROLE, LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import DROP_COPIES, Rule, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class ExactDuplicate(Rule):
+class ExactDuplicate(Rule[KeyOptions]):
     """Record repeats another after normalisation (case, whitespace, Unicode form and
     invisible characters do not count as differences).
 
@@ -34,10 +34,10 @@ class ExactDuplicate(Rule):
     name = "exact-duplicate"
     severity = Severity.ERROR
     Options = KeyOptions
-    fixable = True
+    fix = DROP_COPIES
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        key = self.options.key  # type: ignore[attr-defined]
+        key = self.options.key
         groups = (
             ctx.frame.with_columns(ctx.exact_group(key).alias("group"))
             .filter(pl.col("role") != EVAL_ROLE)

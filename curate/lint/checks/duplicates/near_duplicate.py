@@ -6,12 +6,12 @@ from curate.dedup.groups import star_groups
 from curate.lint.checks.duplicates import NearOptions
 from curate.lint.context import EVAL_ROLE, LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import DROP_COPIES, Rule, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class NearDuplicate(Rule):
+class NearDuplicate(Rule[NearOptions]):
     """Record is a near copy of another: its input and its output are each nearly the
     other's (a few words edited, added or removed).
 
@@ -50,10 +50,10 @@ class NearDuplicate(Rule):
     name = "near-duplicate"
     severity = Severity.WARNING
     Options = NearOptions
-    fixable = True
+    fix = DROP_COPIES
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: NearOptions = self.options  # type: ignore[assignment]
+        options = self.options
         if options.key == "both":
             near = ctx.duplicates.record_pairs(options.record_params())
         else:

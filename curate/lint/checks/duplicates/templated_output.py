@@ -17,7 +17,7 @@ class TemplatedOptions(RuleOptions):
 
 
 @register
-class TemplatedOutput(Rule):
+class TemplatedOutput(Rule[TemplatedOptions]):
     """One output is the answer to many different inputs.
 
     ## Why it matters
@@ -38,7 +38,7 @@ class TemplatedOutput(Rule):
     Options = TemplatedOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        minimum = self.options.min_inputs  # type: ignore[attr-defined]
+        minimum = self.options.min_inputs
         groups = (
             ctx.frame.with_columns(
                 ctx.exact_group("output").alias("group"), ctx.exact_group("input").alias("asked")

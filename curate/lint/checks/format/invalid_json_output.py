@@ -18,7 +18,7 @@ class JsonOptions(FormatScope):
 
 
 @register
-class InvalidJsonOutput(Rule):
+class InvalidJsonOutput(Rule[JsonOptions]):
     """Output should be JSON but does not parse.
 
     ## Why it matters
@@ -39,7 +39,7 @@ class InvalidJsonOutput(Rule):
     Options = JsonOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: JsonOptions = self.options  # type: ignore[assignment]
+        options = self.options
         frame = outputs_in_scope(ctx, options.categories)
         if not options.require:
             frame = frame.filter(pl.col("output").str.contains(r"^\s*(\{|\[|```json)"))

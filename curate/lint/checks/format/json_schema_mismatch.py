@@ -18,7 +18,7 @@ class SchemaOptions(FormatScope):
 
 
 @register
-class JsonSchemaMismatch(Rule):
+class JsonSchemaMismatch(Rule[SchemaOptions]):
     """JSON output does not match the configured JSON Schema.
 
     ## Why it matters
@@ -38,7 +38,7 @@ class JsonSchemaMismatch(Rule):
     Options = SchemaOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: SchemaOptions = self.options  # type: ignore[assignment]
+        options = self.options
         if options.schema_file is None:
             return
         import jsonschema

@@ -17,7 +17,7 @@ class PatternOptions(FormatScope):
 
 
 @register
-class RegexMismatch(Rule):
+class RegexMismatch(Rule[PatternOptions]):
     """Output does not match the configured pattern.
 
     ## Why it matters
@@ -37,7 +37,7 @@ class RegexMismatch(Rule):
     Options = PatternOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: PatternOptions = self.options  # type: ignore[assignment]
+        options = self.options
         if options.pattern is None:
             return
         try:

@@ -12,7 +12,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class LanguageMismatch(Rule):
+class LanguageMismatch(Rule[LanguageOptions]):
     """The output is in a different language from the input.
 
     ## Why it matters
@@ -32,7 +32,7 @@ class LanguageMismatch(Rule):
     Options = LanguageOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: LanguageOptions = self.options  # type: ignore[assignment]
+        options = self.options
         frame = ctx.frame.select(
             "id",
             "role",

@@ -12,7 +12,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class UnexpectedLanguage(Rule):
+class UnexpectedLanguage(Rule[LanguageOptions]):
     """Text is in a language outside the allowed set (`languages`, default English).
 
     ## Why it matters
@@ -34,7 +34,7 @@ class UnexpectedLanguage(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         allowed = set(ctx.settings.lint.languages)
-        options: LanguageOptions = self.options  # type: ignore[assignment]
+        options = self.options
         frame = ctx.frame.select(
             "id",
             "role",

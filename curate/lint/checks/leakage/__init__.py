@@ -44,9 +44,9 @@ def role_groups(ctx: LintContext, groups: list[list[int]], wanted: str) -> Itera
         )
 
 
-def exact_groups(ctx: LintContext, key: str) -> list[list[int]]:
+def exact_groups(ctx: LintContext, key: Key) -> list[list[int]]:
     """Row indices of each exact-duplicate group with more than one record."""
-    frame = pl.DataFrame({"group": ctx.exact_group(key)}).with_row_index("row")  # type: ignore[arg-type]
+    frame = pl.DataFrame({"group": ctx.exact_group(key)}).with_row_index("row")
     grouped = frame.group_by("group", maintain_order=True).agg(pl.col("row"))
     return [rows for rows in grouped.get_column("row").to_list() if len(rows) > 1]
 

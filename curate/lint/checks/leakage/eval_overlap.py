@@ -10,7 +10,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class EvalOverlap(Rule):
+class EvalOverlap(Rule[LeakNearOptions]):
     """An example of the `--eval` set is in the training data, exactly or nearly.
 
     ## Why it matters
@@ -32,12 +32,12 @@ class EvalOverlap(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if EVAL_ROLE not in ctx.roles:
             return
-        key = self.options.key  # type: ignore[attr-defined]
+        key = self.options.key
         for violation in role_groups(ctx, exact_groups(ctx, key), "eval"):
             violation.message = f"same {key} in {violation.message}"
             violation.detail["match"] = "exact"
             yield violation
-        options: LeakNearOptions = self.options  # type: ignore[assignment]
+        options = self.options
         near = ctx.duplicates.near_clusters(options.key, options.text_params())
         for violation in role_groups(ctx, near.clusters, "eval"):
             violation.message = f"near copies of one {key} in {violation.message}"

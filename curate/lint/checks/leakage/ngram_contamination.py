@@ -24,7 +24,7 @@ class ContaminationOptions(RuleOptions):
 
 
 @register
-class NgramContamination(Rule):
+class NgramContamination(Rule[ContaminationOptions]):
     """Long word sequences of a test or eval answer appear in the training data.
 
     ## Why it matters
@@ -48,7 +48,7 @@ class NgramContamination(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         from curate.dedup import ngram_overlap
 
-        options: ContaminationOptions = self.options  # type: ignore[assignment]
+        options = self.options
         roles = ctx.frame.get_column("role")
         probe_mask = roles.is_in(["test", EVAL_ROLE])
         train_mask = roles.is_in(["train", ""])

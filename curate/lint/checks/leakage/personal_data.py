@@ -5,12 +5,12 @@ from collections.abc import Iterator
 from curate.lint.checks.leakage.secret_in_output import FieldsOptions, scan
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import REDACT_SPANS, Rule, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class PersonalDataInOutput(Rule):
+class PersonalDataInOutput(Rule[FieldsOptions]):
     """Output contains personal data: an email address, a phone number or a card number.
 
     ## Why it matters
@@ -29,7 +29,7 @@ class PersonalDataInOutput(Rule):
     name = "personal-data-in-output"
     severity = Severity.WARNING
     Options = FieldsOptions
-    fixable = True
+    fix = REDACT_SPANS
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        yield from scan(ctx, list(self.options.fields), personal=True)  # type: ignore[attr-defined]
+        yield from scan(ctx, list(self.options.fields), personal=True)

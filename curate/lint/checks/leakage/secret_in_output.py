@@ -7,7 +7,7 @@ from pydantic import Field
 
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.lint.rule import REDACT_SPANS, Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 Field_ = Literal["input", "output"]
@@ -50,7 +50,7 @@ def scan(ctx: LintContext, fields: list[str], personal: bool) -> Iterator[Violat
 
 
 @register
-class SecretInOutput(Rule):
+class SecretInOutput(Rule[FieldsOptions]):
     """Output contains a secret: an API key, access token, private key or password.
 
     ## Why it matters
@@ -71,7 +71,7 @@ class SecretInOutput(Rule):
     name = "secret-in-output"
     severity = Severity.ERROR
     Options = FieldsOptions
-    fixable = True
+    fix = REDACT_SPANS
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        yield from scan(ctx, list(self.options.fields), personal=False)  # type: ignore[attr-defined]
+        yield from scan(ctx, list(self.options.fields), personal=False)

@@ -10,7 +10,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class SplitNearOverlap(Rule):
+class SplitNearOverlap(Rule[LeakNearOptions]):
     """A near copy of an example is in another split.
 
     ## Why it matters
@@ -33,8 +33,8 @@ class SplitNearOverlap(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not ctx.has_splits:
             return
-        options: LeakNearOptions = self.options  # type: ignore[assignment]
+        options = self.options
         near = ctx.duplicates.near_clusters(options.key, options.text_params())
         for violation in role_groups(ctx, near.clusters, "splits"):
-            violation.message = f"near copies of one {self.options.key} in {violation.message}"  # type: ignore[attr-defined]
+            violation.message = f"near copies of one {self.options.key} in {violation.message}"
             yield violation

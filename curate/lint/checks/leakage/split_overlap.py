@@ -10,7 +10,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class SplitOverlap(Rule):
+class SplitOverlap(Rule[LeakKeyOptions]):
     """The same example is in more than one split (train, validation, test).
 
     ## Why it matters
@@ -33,6 +33,6 @@ class SplitOverlap(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not ctx.has_splits:
             return
-        for violation in role_groups(ctx, exact_groups(ctx, self.options.key), "splits"):  # type: ignore[attr-defined]
-            violation.message = f"same {self.options.key} in {violation.message}"  # type: ignore[attr-defined]
+        for violation in role_groups(ctx, exact_groups(ctx, self.options.key), "splits"):
+            violation.message = f"same {self.options.key} in {violation.message}"
             yield violation

@@ -6,12 +6,12 @@ import polars as pl
 
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class EmptyOutput(Rule):
+class EmptyOutput(Rule[RuleOptions]):
     """Output is empty or only whitespace.
 
     ## Why it matters

@@ -26,7 +26,7 @@ def over_limit(ctx: LintContext, max_tokens: int | None) -> tuple[pl.DataFrame, 
 
 
 @register
-class ExceedsMaxLength(Rule):
+class ExceedsMaxLength(Rule[MaxLengthOptions]):
     """Example is longer than the training sequence length, so its end is cut off.
 
     ## Why it matters
@@ -47,7 +47,7 @@ class ExceedsMaxLength(Rule):
     Options = MaxLengthOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        frame, limit, how = over_limit(ctx, self.options.max_tokens)  # type: ignore[attr-defined]
+        frame, limit, how = over_limit(ctx, self.options.max_tokens)
         long = frame.filter((pl.col("total") > limit) & (pl.col("prompt") < limit))
         for record, prompt, total in long.iter_rows():
             kept = (limit - prompt) / max(1, total - prompt)

@@ -23,7 +23,7 @@ class OutlierOptions(RuleOptions):
 
 
 @register
-class LengthOutlier(Rule):
+class LengthOutlier(Rule[OutlierOptions]):
     """Input or output is far longer or shorter than the rest of the dataset.
 
     ## Why it matters
@@ -45,7 +45,7 @@ class LengthOutlier(Rule):
     Options = OutlierOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: OutlierOptions = self.options  # type: ignore[assignment]
+        options = self.options
         training = ctx.frame.filter(pl.col("role") != EVAL_ROLE)
         if training.height < options.min_records:
             return

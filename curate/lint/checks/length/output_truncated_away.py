@@ -12,7 +12,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class OutputTruncatedAway(Rule):
+class OutputTruncatedAway(Rule[MaxLengthOptions]):
     """The prompt alone fills the training sequence: the output is cut off entirely.
 
     ## Why it matters
@@ -34,7 +34,7 @@ class OutputTruncatedAway(Rule):
     Options = MaxLengthOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        frame, limit, how = over_limit(ctx, self.options.max_tokens)  # type: ignore[attr-defined]
+        frame, limit, how = over_limit(ctx, self.options.max_tokens)
         for record, prompt, _ in frame.filter(pl.col("prompt") >= limit).iter_rows():
             yield Violation(
                 [record],

@@ -20,7 +20,7 @@ class TrivialOptions(RuleOptions):
 
 
 @register
-class TrivialOutput(Rule):
+class TrivialOutput(Rule[TrivialOptions]):
     """Output is a word or two in a dataset of full answers.
 
     ## Why it matters
@@ -40,7 +40,7 @@ class TrivialOutput(Rule):
     Options = TrivialOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: TrivialOptions = self.options  # type: ignore[assignment]
+        options = self.options
         outputs = ctx.frame.select("id", "output")
         # The median from an even sample of at most 10k outputs, and word counts only for
         # outputs short enough to have fewer than `min_words` words of up to 20 characters:

@@ -6,7 +6,7 @@ import polars as pl
 
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; bidi embeddings,
@@ -20,7 +20,7 @@ CONTROL = (
 
 
 @register
-class ControlCharacter(Rule):
+class ControlCharacter(Rule[RuleOptions]):
     """Text holds control, bidirectional-override or invisible characters.
 
     ## Why it matters

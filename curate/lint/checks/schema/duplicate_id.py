@@ -6,12 +6,12 @@ import polars as pl
 
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class DuplicateId(Rule):
+class DuplicateId(Rule[RuleOptions]):
     """The same id is given to more than one record.
 
     ## Why it matters

@@ -7,12 +7,12 @@ import polars as pl
 from curate.lint.checks.schema import read_issues
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class MissingField(Rule):
+class MissingField(Rule[RuleOptions]):
     """Record lacks a required field, has it null, or has an empty input.
 
     ## Why it matters

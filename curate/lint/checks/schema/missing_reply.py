@@ -7,12 +7,12 @@ import polars as pl
 from curate.lint.checks.schema import role_letters
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class MissingReply(Rule):
+class MissingReply(Rule[RuleOptions]):
     """Conversation does not end with an assistant reply.
 
     ## Why it matters

@@ -7,7 +7,7 @@ import polars as pl
 from curate.lint.checks.schema import role_letters
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 # system first (optional), then user -> assistant exchanges; tool results may follow an
@@ -17,7 +17,7 @@ VALID_ORDER = r"^s?(u(at+)*a)*u?$"
 
 
 @register
-class TurnOrder(Rule):
+class TurnOrder(Rule[RuleOptions]):
     """Chat turns are out of order: a system turn after the start, two user or two
     assistant turns in a row, or a conversation that opens with the assistant.
 

@@ -7,12 +7,12 @@ import polars as pl
 from curate.lint.checks.schema import KNOWN_ROLES
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class UnknownRole(Rule):
+class UnknownRole(Rule[RuleOptions]):
     """Chat turn has a role other than system, user, assistant or tool.
 
     ## Why it matters

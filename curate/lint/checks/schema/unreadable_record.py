@@ -6,12 +6,12 @@ from typing import ClassVar
 from curate.lint.checks.schema import read_issues
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class UnreadableRecord(Rule):
+class UnreadableRecord(Rule[RuleOptions]):
     """Record cannot be read: broken JSON, invalid UTF-8, a NUL byte or a malformed CSV row.
 
     ## Why it matters

@@ -5,12 +5,12 @@ from collections.abc import Iterator
 from curate.lint.checks.schema import read_issues
 from curate.lint.context import LintContext
 from curate.lint.registry import register
-from curate.lint.rule import Rule, Violation
+from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
 
 
 @register
-class WrongType(Rule):
+class WrongType(Rule[RuleOptions]):
     """Field has the wrong type (a number or list where text belongs), or a key is repeated.
 
     ## Why it matters

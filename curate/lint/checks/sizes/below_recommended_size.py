@@ -11,7 +11,7 @@ from curate.schemas.finding import Severity
 
 
 @register
-class BelowRecommendedSize(Rule):
+class BelowRecommendedSize(Rule[SizeOptions]):
     """The dataset is above the minimum size but below the recommended one.
 
     ## Why it matters
@@ -31,7 +31,7 @@ class BelowRecommendedSize(Rule):
     Options = SizeOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        options: SizeOptions = self.options  # type: ignore[assignment]
+        options = self.options
         count = ctx.training.height
         if options.minimum <= count < options.recommended:
             yield Violation(

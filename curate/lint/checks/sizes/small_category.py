@@ -17,7 +17,7 @@ class CategorySizeOptions(RuleOptions):
 
 
 @register
-class SmallCategory(Rule):
+class SmallCategory(Rule[CategorySizeOptions]):
     """A category has too few examples to be learnt or measured.
 
     ## Why it matters
@@ -37,7 +37,7 @@ class SmallCategory(Rule):
     Options = CategorySizeOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        minimum = self.options.min_count  # type: ignore[attr-defined]
+        minimum = self.options.min_count
         for category, count, ids in category_counts(ctx).iter_rows():
             if count < minimum:
                 yield Violation(

@@ -17,7 +17,7 @@ class SplitSizeOptions(RuleOptions):
 
 
 @register
-class SmallSplit(Rule):
+class SmallSplit(Rule[SplitSizeOptions]):
     """A validation or test split is too small, or lacks a category the training split has.
 
     ## Why it matters
@@ -41,7 +41,7 @@ class SmallSplit(Rule):
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         if not ctx.has_splits:
             return
-        minimum = self.options.min_records  # type: ignore[attr-defined]
+        minimum = self.options.min_records
         frame = ctx.frame
         trained = set(
             frame.filter((pl.col("role") == "train") & pl.col("category").is_not_null())

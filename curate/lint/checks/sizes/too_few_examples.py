@@ -19,7 +19,7 @@ class SizeOptions(RuleOptions):
 
 
 @register
-class TooFewExamples(Rule):
+class TooFewExamples(Rule[SizeOptions]):
     """The dataset has fewer examples than a fine-tune needs.
 
     ## Why it matters
@@ -40,7 +40,7 @@ class TooFewExamples(Rule):
     Options = SizeOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        count, minimum = ctx.training.height, self.options.minimum  # type: ignore[attr-defined]
+        count, minimum = ctx.training.height, self.options.minimum
         if count < minimum:
             yield Violation(
                 [],

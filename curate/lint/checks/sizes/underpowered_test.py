@@ -31,7 +31,7 @@ def records_needed(difference: float) -> int:
 
 
 @register
-class UnderpoweredTestSplit(Rule):
+class UnderpoweredTestSplit(Rule[PowerOptions]):
     """The test split (or eval set) is too small to tell a real improvement from noise.
 
     ## Why it matters
@@ -53,7 +53,7 @@ class UnderpoweredTestSplit(Rule):
     Options = PowerOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        wanted = self.options.difference  # type: ignore[attr-defined]
+        wanted = self.options.difference
         needed = records_needed(wanted)
         for role in ("test", EVAL_ROLE):
             split = ctx.frame.filter(pl.col("role") == role)
