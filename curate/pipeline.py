@@ -10,12 +10,14 @@ imported only when training starts, so the data half (`prepare`) runs on the cor
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from curate.io import Dataset, read_dataset
+from curate.io.atomic import write_text_atomic
 from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint import (
@@ -27,6 +29,7 @@ from curate.lint import (
     set_aside,
     write_fixed,
 )
+from curate.schemas.finding import Severity
 from curate.schemas.lint import LintReport
 from curate.schemas.manifest import SplitManifest
 from curate.schemas.report import EvalReport
@@ -34,6 +37,8 @@ from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.trainer.cancel import Cancelled
 
 STAGES = ("lint", "split", "train", "eval")
+SET_ASIDE = "set_aside.json"
+"""In the run folder: record id -> the rules that set it aside (read into the report)."""
 
 
 class LintFailed(Exception):
@@ -68,6 +73,8 @@ class RunRequest:
     fields: FieldSettings
     fix: bool = False
     force: bool = False
+    fix_level: Severity = Severity.ERROR
+    """With `fix`, set aside records with findings of this severity or worse."""
     max_steps: int | None = None
     """Stop training after this many optimizer steps (default: the configured epochs)."""
     limit: int | None = None
@@ -126,10 +133,11 @@ def prepare(
     data_paths = files
     if request.fix:
         plan = plan_fixes(report.findings, unsafe=False)
-        summary.set_aside = set_aside(report.findings)
+        summary.set_aside = set_aside(report.findings, request.fix_level)
         for record, rules in summary.set_aside.items():
             plan.drop.setdefault(record, rules[0])
         data_paths = write_reviewed(reviewed, review, plan, out / "data", fields.category)
+        write_text_atomic(out / SET_ASIDE, json.dumps(summary.set_aside, indent=2) + "\n")
         summary.cleaned = data_paths[0] if len(data_paths) == 1 else out / "data"
     on_event(
         RunEvent(

@@ -31,7 +31,11 @@ def compute_stats(dataset: Dataset) -> DatasetStats:
         unreadable=len(dataset.issues),
         files=[
             FileStats(
-                path=s.path, kind=s.kind, shape=s.shape, records=s.records, unreadable=s.unreadable
+                path=s.path,
+                kind=s.kind,
+                shape=s.shape.name,
+                records=s.records,
+                unreadable=s.unreadable,
             )
             for s in dataset.sources
         ],

@@ -1,22 +1,33 @@
 """User configuration: `[tool.curate]` in pyproject.toml or the top level of `curate.toml`.
 
-Keys are kebab-case in TOML (`input-format`) and snake_case in Python. Every section
+Keys are kebab-case in TOML (`max-seq-length`) and snake_case in Python. Every section
 forbids unknown keys, so a typo is an error that names the key instead of a silent default.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from curate.schemas.finding import Severity
 
-InputFormat = Literal["auto", "input-output", "alpaca", "sharegpt", "messages"]
+
+class ShapeName(StrEnum):
+    """A record shape: which fields hold the prompt and the reply. Two words name the two
+    ideas of reading a file: its *kind* (jsonl, json, csv, tsv, parquet) and its records'
+    *shape*."""
+
+    AUTO = "auto"
+    INPUT_OUTPUT = "input-output"
+    ALPACA = "alpaca"
+    SHAREGPT = "sharegpt"
+    MESSAGES = "messages"
 
 
 def to_kebab(name: str) -> str:
-    """Alias generator: `input_format` is written `input-format` in TOML."""
+    """Alias generator: `max_seq_length` is written `max-seq-length` in TOML."""
     return name.replace("_", "-")
 
 
@@ -33,8 +44,12 @@ class _Section(BaseModel):
 class FieldSettings(_Section):
     """Which fields of the source records hold what."""
 
-    input_format: InputFormat = "auto"
-    """Shape of the records; `auto` detects it from the field names of each file."""
+    shape: ShapeName = Field(
+        default=ShapeName.AUTO,
+        validation_alias=AliasChoices("shape", "input-format", "input_format"),
+    )
+    """Shape of the records; `auto` detects it from the field names of each file.
+    (`input-format`, its old name, is still read.)"""
     input: str | None = None
     """Field holding the prompt in the input/output shape (auto: input, prompt, question, ...)."""
     output: str | None = None
@@ -101,6 +116,33 @@ class TrainSettings(_Section):
     seed: int = 42
 
 
+class EvalSettings(_Section):
+    """How `curate eval` and `curate run` judge the tuned model."""
+
+    few_shot: int = Field(default=3, ge=0, le=16)
+    """Examples from train (same category where there is one) in the prompted baseline."""
+    system_prompt: str = (
+        "You are a customer support agent. Answer the customer's message in the same "
+        "format, tone and detail as the example replies."
+    )
+    """System prompt of the prompted baseline."""
+    facts_field: str = "facts"
+    """Record field listing what a correct reply must state (strings, or `/regex/`)."""
+    primary_metric: Literal[
+        "auto", "rouge_l", "token_f1", "exact_match", "fact_recall", "format_valid"
+    ] = "auto"
+    """The metric the verdict is about; `auto`: fact recall when records list facts, else
+    ROUGE-L."""
+    budget_percentile: float = Field(default=99.0, gt=0.0, le=100.0)
+    """Every reply may take this percentile of the training replies' tokens (plus 8)."""
+    max_new_tokens: int = Field(default=384, gt=0)
+    """Cap of the reply budget."""
+    resamples: int = Field(default=2000, ge=1000)
+    """Bootstrap resamples of each confidence interval."""
+    seed: int = 20261130
+    """Seed of the bootstrap and of the few-shot example choice."""
+
+
 class ReviewSettings(_Section):
     """The review app."""
 
@@ -117,4 +159,5 @@ class CurateSettings(_Section):
     lint: LintSettings = Field(default_factory=LintSettings)
     split: SplitSettings = Field(default_factory=SplitSettings)
     train: TrainSettings = Field(default_factory=TrainSettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
     review: ReviewSettings = Field(default_factory=ReviewSettings)

@@ -19,7 +19,7 @@ def test_defaults_without_a_config_file(tmp_path: Path) -> None:
     settings = load_settings(start=tmp_path)
     assert settings.lint.languages == ["en"]
     assert settings.split.ratios == (0.8, 0.1, 0.1)
-    assert settings.fields.input_format == "auto"
+    assert settings.fields.shape == "auto"
 
 
 def test_curate_toml_with_kebab_case_keys(write: Write, tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_curate_toml_with_kebab_case_keys(write: Write, tmp_path: Path) -> None:
         "curate.toml",
         """
 [fields]
-input-format = "alpaca"
+shape = "alpaca"
 category = "label"
 
 [lint]
@@ -40,7 +40,7 @@ ratios = [0.7, 0.15, 0.15]
 """,
     )
     settings = load_settings(start=tmp_path)
-    assert settings.fields.input_format == "alpaca"
+    assert settings.fields.shape == "alpaca"
     assert settings.fields.category == "label"
     assert settings.lint.select == ["DUP", "LEAK001"]
     assert settings.lint.severity == {"BAL001": Severity.ERROR}
@@ -86,12 +86,11 @@ def test_bad_config_names_file_and_key(
 
 def test_cli_reports_bad_config_with_exit_2(write: Write) -> None:
     data = write("d.jsonl", '{"input": "a", "output": "b"}\n')
-    config = write("other.toml", "[fields]\ninput-fromat = 'alpaca'\n")
+    config = write("other.toml", "[fields]\nshpae = 'alpaca'\n")
     result = CliRunner().invoke(app, ["stats", str(data), "--config", str(config)])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"curate: error: {config}: unknown key 'input-fromat' in [fields] "
-        "(did you mean 'input-format'?)\n"
+        f"curate: error: {config}: unknown key 'shpae' in [fields] (did you mean 'shape'?)\n"
     )
 
 
@@ -118,3 +117,8 @@ def test_config_field_names_apply_and_flags_override_them(write: Write) -> None:
         ],
     )
     assert '"category": "y"' in result.stdout
+
+
+def test_the_old_key_input_format_still_reads(write: Write, tmp_path: Path) -> None:
+    write("curate.toml", '[fields]\ninput-format = "sharegpt"\n')
+    assert load_settings(start=tmp_path).fields.shape == "sharegpt"

@@ -80,7 +80,7 @@ def test_wheel_installs_everything_under_curate(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"curate"}
-    for module in ("curate/schemas/record.py", "curate/tui/__init__.py", "curate/io/dataset.py"):
+    for module in ("curate/schemas/settings.py", "curate/tui/__init__.py", "curate/io/dataset.py"):
         assert module in names
     assert "curate/trainer/__init__.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -15,7 +15,7 @@ from typing import Any
 from transformers import TrainerCallback
 
 from curate.trainer.cancel import Cancelled
-from curate.trainer.train import TrainProgress
+from curate.trainer.progress import TrainProgress
 
 
 class MetricsWriter(TrainerCallback):  # type: ignore[misc]

@@ -17,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from curate.trainer.train import TrainProgress
+from curate.trainer.progress import TrainProgress
 
 
 def clock(seconds: float | None) -> str:

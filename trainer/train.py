@@ -21,6 +21,7 @@ from curate.trainer.cancel import Cancelled
 from curate.trainer.data import Encoded, encode_records
 from curate.trainer.lora import build_lora_config, quiet_peft
 from curate.trainer.model import load, resolve_model, use_bf16
+from curate.trainer.progress import TrainProgress
 
 
 @dataclass
@@ -30,35 +31,25 @@ class TrainResult:
     skipped: dict[str, str]
     truncated: list[str]
     best_eval_loss: float | None
-    model: Any = None
-    """The trained peft model, in memory, for evaluating right after."""
     main_process: bool = True
     """False in the other processes of a distributed run (they write nothing)."""
 
 
-@dataclass(frozen=True)
-class TrainProgress:
-    """Where training stands, after an optimizer step, a log or an evaluation."""
-
-    step: int
-    max_steps: int
-    epoch: float
-    loss: float | None
-    """The latest training loss logged (None before the first log)."""
-    eval_loss: float | None
-    """The latest validation loss (None before the first evaluation)."""
-    elapsed_s: float
-    eta_s: float | None
-    """Seconds left at the pace so far (None before the first step)."""
-
-
-def records_of(path: Path) -> list[dict[str, Any]]:
-    """Canonical records of one split file (read as `curate lint` reads it)."""
+def records_of(path: Path, facts_field: str | None = None) -> list[dict[str, Any]]:
+    """Canonical records of one split file (read as `curate lint` reads it); with
+    `facts_field`, each also gets `facts`: what it lists there (None where nothing)."""
     frame = read_dataset([path]).frame
     columns = ["id", "input", "output", "category"] + (
         ["messages"] if "messages" in frame.columns else []
     )
-    return frame.select(columns).to_dicts()
+    records = frame.select(columns).to_dicts()
+    if facts_field is not None:
+        from curate.proof.facts import facts_of
+
+        listed = frame.get_column(facts_field).to_list() if facts_field in frame.columns else []
+        for i, record in enumerate(records):
+            record["facts"] = facts_of(listed[i]) if listed else None
+    return records
 
 
 def train(
@@ -122,7 +113,6 @@ def train(
         train_set.skipped,
         train_set.truncated,
         best,
-        model,
         main_process,
     )
 

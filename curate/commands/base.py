@@ -3,6 +3,7 @@ one-line error handling."""
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from pydantic import BaseModel, ValidationError
 
-from curate.config import ConfigError
+from curate.config import ConfigError, load_settings
 from curate.io import DatasetError
 from curate.models import ModelError
-from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.schemas.settings import ShapeName
 
 app = typer.Typer(
     name="curate",
@@ -25,14 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class InputFormat(StrEnum):
-    AUTO = "auto"
-    INPUT_OUTPUT = "input-output"
-    ALPACA = "alpaca"
-    SHAREGPT = "sharegpt"
-    MESSAGES = "messages"
 
 
 class OutputFormat(StrEnum):
@@ -51,8 +45,14 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Dataset files (.jsonl .jso
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="curate.toml or pyproject.toml to use.")
 ]
-FormatOpt = Annotated[
-    InputFormat, typer.Option("--input-format", help="Record shape; auto detects it per file.")
+ShapeOpt = Annotated[
+    ShapeName | None,
+    typer.Option(
+        "--shape",
+        "--input-format",
+        help="Record shape; auto detects it per file.",
+        show_default=False,
+    ),
 ]
 InputFieldOpt = Annotated[
     str | None, typer.Option("--input-field", help="Field holding the prompt (e.g. prompt).")
@@ -63,6 +63,63 @@ OutputFieldOpt = Annotated[
 CategoryFieldOpt = Annotated[
     str | None, typer.Option("--category-field", help="Field holding the category.")
 ]
+_GROUP = ("config", "shape", "input_field", "output_field", "category_field")
+_GROUP_TYPES = (ConfigOpt, ShapeOpt, InputFieldOpt, OutputFieldOpt, CategoryFieldOpt)
+
+
+def with_settings(command: F) -> F:
+    """The option group every command that reads data shares: `--config`, `--shape`,
+    `--input-field`, `--output-field`, `--category-field`.
+
+    The command declares `settings: CurateSettings` and `fields: FieldSettings` instead; they
+    arrive resolved (the config file, then the flags, validated).
+    """
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name not in ("settings", "fields")]
+    group = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for name, kind in zip(
+            _GROUP,
+            (ConfigOpt, ShapeOpt, InputFieldOpt, OutputFieldOpt, CategoryFieldOpt),
+            strict=True,
+        )
+    ]
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        config, shape, input_field, output_field, category_field = (
+            kwargs.pop(name, None) for name in _GROUP
+        )
+        settings = load_settings(config)
+        flags = {"shape": shape, "input": input_field, "output": output_field}
+        flags["category"] = category_field
+        fields = validated(settings.fields, flags, FIELD_FLAGS)
+        settings = settings.model_copy(update={"fields": fields})
+        return command(*args, settings=settings, fields=fields, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*kept, *group])  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
+
+S = TypeVar("S", bound=BaseModel)
+
+
+FIELD_FLAGS = {"input": "input-field", "output": "output-field", "category": "category-field"}
+
+
+def validated(section: S, flags: dict[str, Any], flag_of: dict[str, str] | None = None) -> S:
+    """`section` with the command-line values that were given (not None), validated like the
+    config file: `--epochs -1` is an error naming the flag, never a silent setting."""
+    given = {key: value for key, value in flags.items() if value is not None}
+    if not given:
+        return section
+    try:
+        return type(section).model_validate({**section.model_dump(), **given})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else "value"
+        name = (flag_of or {}).get(key, key.replace("_", "-"))
+        raise ConfigError(f"--{name}: {error['msg']}") from None
 
 
 def fails_cleanly(command: F) -> F:
@@ -89,23 +146,3 @@ def trainer_functions() -> tuple[Callable[..., Any], Callable[..., Any]]:
             f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
         ) from None
     return train, evaluate
-
-
-def resolve_fields(
-    settings: CurateSettings,
-    input_format: InputFormat,
-    input_field: str | None,
-    output_field: str | None,
-    category_field: str | None,
-) -> FieldSettings:
-    """Field settings from the config file, overridden by command-line flags."""
-    overrides: dict[str, Any] = {}
-    if input_format is not InputFormat.AUTO:
-        overrides["input_format"] = input_format.value
-    if input_field:
-        overrides["input"] = input_field
-    if output_field:
-        overrides["output"] = output_field
-    if category_field:
-        overrides["category"] = category_field
-    return settings.fields.model_copy(update=overrides)

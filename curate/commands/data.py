@@ -10,32 +10,26 @@ import typer
 from rich.console import Console
 
 from curate.commands.base import (
-    CategoryFieldOpt,
-    ConfigOpt,
-    FormatOpt,
-    InputFieldOpt,
-    InputFormat,
     LintFormat,
-    OutputFieldOpt,
     OutputFormat,
     PathsArg,
     app,
     fails_cleanly,
-    resolve_fields,
+    validated,
+    with_settings,
 )
-from curate.config import ConfigError, load_settings
+from curate.config import ConfigError
 from curate.io import read_dataset
+from curate.schemas.settings import CurateSettings, FieldSettings
 
 
 @app.command()
 @fails_cleanly
+@with_settings
 def stats(
     paths: PathsArg,
-    config: ConfigOpt = None,
-    input_format: FormatOpt = InputFormat.AUTO,
-    input_field: InputFieldOpt = None,
-    output_field: OutputFieldOpt = None,
-    category_field: CategoryFieldOpt = None,
+    settings: CurateSettings,
+    fields: FieldSettings,
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="text for people, json for scripts.")
     ] = OutputFormat.TEXT,
@@ -43,8 +37,6 @@ def stats(
     """Records, categories, lengths, formats and unreadable lines of a dataset."""
     from curate.stats import compute_stats, render_stats
 
-    settings = load_settings(config)
-    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
     summary = compute_stats(read_dataset(paths, fields))
     if output_format is OutputFormat.JSON:
         print(summary.model_dump_json(indent=2))
@@ -58,6 +50,7 @@ def _codes(value: str | None) -> list[str] | None:
 
 @app.command()
 @fails_cleanly
+@with_settings
 def lint(
     paths: Annotated[
         list[Path], typer.Argument(help="Dataset files or folders, linted as one dataset.")
@@ -66,7 +59,6 @@ def lint(
         list[Path] | None,
         typer.Option("--eval", help="Golden/eval set: never trained on; overlap is leakage."),
     ] = None,
-    config: ConfigOpt = None,
     select: Annotated[
         str | None, typer.Option(help="Rules to run: codes or prefixes, comma-separated.")
     ] = None,
@@ -96,31 +88,25 @@ def lint(
     review: Annotated[
         bool, typer.Option(help="Apply the review journals beside the files (<name>.review.jsonl).")
     ] = True,
-    input_format: FormatOpt = InputFormat.AUTO,
-    input_field: InputFieldOpt = None,
-    output_field: OutputFieldOpt = None,
-    category_field: CategoryFieldOpt = None,
+    *,
+    settings: CurateSettings,
+    fields: FieldSettings,
 ) -> None:
     """Lint a dataset: exit 0 clean, 1 error findings, 2 bad usage, config or input."""
     from curate.lint.command import LintRequest
     from curate.lint.command import lint as run
 
-    settings = load_settings(config)
-    lint_settings = settings.lint.model_copy(
-        update={
-            key: value
-            for key, value in {
-                "select": _codes(select),
-                "ignore": [*settings.lint.ignore, *(_codes(ignore) or [])] if ignore else None,
-                "extend_select": [*settings.lint.extend_select, *(_codes(extend_select) or [])]
-                if extend_select
-                else None,
-            }.items()
-            if value is not None
-        }
+    lint_settings = validated(
+        settings.lint,
+        {
+            "select": _codes(select),
+            "ignore": [*settings.lint.ignore, *(_codes(ignore) or [])] if ignore else None,
+            "extend_select": [*settings.lint.extend_select, *(_codes(extend_select) or [])]
+            if extend_select
+            else None,
+        },
     )
     settings = settings.model_copy(update={"lint": lint_settings})
-    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
     request = LintRequest(
         paths=paths,
         eval_paths=eval_paths or [],
@@ -139,6 +125,7 @@ def lint(
 
 @app.command()
 @fails_cleanly
+@with_settings
 def split(
     paths: Annotated[list[Path], typer.Argument(help="Dataset files or folders.")],
     out: Annotated[
@@ -156,20 +143,14 @@ def split(
     keep_duplicates: Annotated[
         bool, typer.Option(help="Keep exact copies (still kept together).")
     ] = False,
-    config: ConfigOpt = None,
-    input_format: FormatOpt = InputFormat.AUTO,
-    input_field: InputFieldOpt = None,
-    output_field: OutputFieldOpt = None,
-    category_field: CategoryFieldOpt = None,
+    *,
+    settings: CurateSettings,
+    fields: FieldSettings,
 ) -> None:
     """Write stratified train/val/test splits that keep duplicates inside one split."""
-    from pydantic import ValidationError
-
-    from curate.schemas.settings import SplitSettings
     from curate.split.command import describe
     from curate.split.command import split as run
 
-    settings = load_settings(config)
     update: dict[str, Any] = {}
     if ratios is not None:
         try:
@@ -178,23 +159,15 @@ def split(
             raise ConfigError(f"--ratios: {ratios!r} is not three numbers") from None
         if len(update["ratios"]) != 3:
             raise ConfigError(f"--ratios: give three shares, train,val,test (got {ratios!r})")
-    if stratify is not None:
-        update["stratify"] = stratify
-    if seed is not None:
-        update["seed"] = seed
-    try:
-        split_settings = SplitSettings.model_validate({**settings.split.model_dump(), **update})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise ConfigError(f"--{error['loc'][0]}: {error['msg']}") from None
-    settings = settings.model_copy(update={"split": split_settings})
-    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
+    update["stratify"], update["seed"] = stratify, seed
+    settings = settings.model_copy(update={"split": validated(settings.split, update)})
     manifest = run(paths, out, settings, fields, parquet, force, keep_duplicates)
     print(describe(manifest, out), file=sys.stderr)
 
 
 @app.command()
 @fails_cleanly
+@with_settings
 def export(
     path: Annotated[Path, typer.Argument(help="The reviewed dataset file.")],
     out: Annotated[
@@ -203,15 +176,11 @@ def export(
             "--out", help="New file for the reviewed dataset; its suffix picks the format."
         ),
     ],
-    config: ConfigOpt = None,
-    input_format: FormatOpt = InputFormat.AUTO,
-    input_field: InputFieldOpt = None,
-    output_field: OutputFieldOpt = None,
-    category_field: CategoryFieldOpt = None,
+    *,
+    settings: CurateSettings,
+    fields: FieldSettings,
 ) -> None:
     """Write the reviewed dataset: rejected records left out, edits applied."""
     from curate.export import describe_export, export_reviewed
 
-    settings = load_settings(config)
-    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
     print(describe_export(export_reviewed(path, out, fields)), file=sys.stderr)

@@ -9,23 +9,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from curate.commands.base import (
-    CategoryFieldOpt,
-    ConfigOpt,
-    FormatOpt,
-    InputFieldOpt,
-    InputFormat,
-    OutputFieldOpt,
-    PathsArg,
-    app,
-    fails_cleanly,
-    resolve_fields,
-)
-from curate.config import load_settings
+from curate.commands.base import PathsArg, app, fails_cleanly, with_settings
+from curate.schemas.settings import CurateSettings, FieldSettings
 
 
 @app.command()
 @fails_cleanly
+@with_settings
 def review(
     paths: PathsArg,
     reviewer: Annotated[
@@ -47,15 +37,11 @@ def review(
     limit: Annotated[
         int | None, typer.Option(help="Key t: evaluate on the first N test records.")
     ] = None,
-    input_format: FormatOpt = InputFormat.AUTO,
-    input_field: InputFieldOpt = None,
-    output_field: OutputFieldOpt = None,
-    category_field: CategoryFieldOpt = None,
-    config: ConfigOpt = None,
+    *,
+    settings: CurateSettings,
+    fields: FieldSettings,
 ) -> None:
     """Review records in a terminal app: findings first, one key per decision."""
-    settings = load_settings(config)
-    fields = resolve_fields(settings, input_format, input_field, output_field, category_field)
     if agreement:
         from curate.agreement import agreement_for, render_agreement
 

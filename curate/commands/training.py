@@ -5,22 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from curate.commands.base import (
-    ConfigOpt,
-    InputFormat,
-    app,
-    fails_cleanly,
-    resolve_fields,
-    trainer_functions,
-)
+from curate.commands.base import ConfigOpt, app, fails_cleanly, trainer_functions, validated
 from curate.config import load_settings
 from curate.io import DatasetError
+from curate.schemas.finding import Severity
 
 if TYPE_CHECKING:
     from curate.pipeline import RunEvent
@@ -47,10 +43,7 @@ def train(
 ) -> None:
     """Fine-tune a LoRA adapter on the train split, validating on val."""
     settings = load_settings(config)
-    update: dict[str, Any] = {
-        k: v for k, v in {"model": model, "epochs": epochs}.items() if v is not None
-    }
-    train_settings = settings.train.model_copy(update=update)
+    train_settings = validated(settings.train, {"model": model, "epochs": epochs})
     if not (splits / "train.jsonl").is_file():
         raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
     run, _ = trainer_functions()
@@ -100,9 +93,16 @@ def eval_command(
 
     with evaluation_bar() as show:
         report = evaluate(run, path, limit, settings=settings, on_progress=show)
-    table = render_table(report, f"base vs tuned on {path} ({report.records} records)")
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    console.print(render_table(report, f"on {path} ({report.n} records)"))
+    console.print(Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}"))
     print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
+
+
+class FixLevel(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 @app.command(name="run")
@@ -114,6 +114,13 @@ def run_command(
         bool, typer.Option(help="Apply safe fixes and set aside records with errors.")
     ] = False,
     force: Annotated[bool, typer.Option(help="Train even with error findings.")] = False,
+    fix_level: Annotated[
+        FixLevel | None,
+        typer.Option(
+            help="With --fix: set aside records with findings of this severity or worse "
+            "(default error; implies --fix)."
+        ),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Model folder, .gguf file or hub id.")] = None,
     max_steps: Annotated[
         int | None, typer.Option(help="Stop training after this many steps.")
@@ -126,14 +133,14 @@ def run_command(
     from curate.pipeline import LintFailed, RunRequest, run
 
     settings = load_settings(config)
-    if model is not None:
-        settings = settings.model_copy(
-            update={"train": settings.train.model_copy(update={"model": model})}
-        )
-    fields = resolve_fields(settings, InputFormat.AUTO, None, None, None)
+    settings = settings.model_copy(update={"train": validated(settings.train, {"model": model})})
+    fields = settings.fields
     console = Console(highlight=False)
     trainer_functions()  # a clear error now when the train extra is missing
-    request = RunRequest(paths, out, settings, fields, fix, force, max_steps, limit)
+    level = Severity(fix_level.value) if fix_level is not None else Severity.ERROR
+    request = RunRequest(
+        paths, out, settings, fields, fix or fix_level is not None, force, level, max_steps, limit
+    )
     try:
         with RunDisplay() as display:
             summary = run(request, display.show)
@@ -146,22 +153,15 @@ def run_command(
         raise typer.Exit(1) from None
     report, result = summary.evaluation, summary.trained
     assert report is not None and result is not None
-    overall = report.overall
+    from curate.trainer.evaluate import render_table
+
     print(
         f"lint: {summary.report.summary.errors} errors, {summary.report.summary.warnings} "
         f"warnings; {len(summary.set_aside)} records set aside"
     )
     print(f"train: {result.train_records} examples, adapter in {result.adapter}")
-    print(
-        f"eval on {report.records} test records: ROUGE-L base {overall.base.rouge_l:.3f} -> "
-        f"tuned {overall.tuned.rouge_l:.3f}, token F1 {overall.base.token_f1:.3f} -> "
-        f"{overall.tuned.token_f1:.3f}, tuned wins {overall.win_rate:.0%}"
-    )
-    if overall.base.format_valid is not None and overall.tuned.format_valid is not None:
-        print(
-            f"format valid: base {overall.base.format_valid:.0%} -> "
-            f"tuned {overall.tuned.format_valid:.0%}"
-        )
+    console.print(render_table(report, f"eval on {report.n} test records"))
+    console.print(Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}"))
     print(f"report: {out / 'report.md'}")
 
 

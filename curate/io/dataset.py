@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
@@ -10,6 +10,7 @@ from typing import Any
 
 import polars as pl
 
+from curate.io.canonical import CANONICAL_SCHEMA
 from curate.io.delimited import read_delimited
 from curate.io.errors import DatasetError, ReadIssue
 from curate.io.jsonl import (
@@ -32,18 +33,7 @@ from curate.io.shapes import (
     to_canonical,
 )
 from curate.io.sniff import file_kind, read_input
-from curate.schemas.record import Example, Message
 from curate.schemas.settings import FieldSettings
-
-CANONICAL_SCHEMA = {
-    "id": pl.String,
-    "input": pl.String,
-    "output": pl.String,
-    "category": pl.String,
-    "lang": pl.String,
-    "source": pl.String,
-    "source_line": pl.UInt32,
-}
 
 
 @dataclass(frozen=True)
@@ -53,12 +43,11 @@ class SourceFile:
     path: str
     kind: str
     """File kind: jsonl, json, csv, tsv or parquet."""
-    shape: str
-    """Record shape: input-output, alpaca, sharegpt or messages."""
+    shape: Shape
+    """Record shape (`shape.name`: input-output, alpaca, sharegpt or messages) and the
+    source fields it was read from, for writing records back as they were."""
     records: int
     unreadable: int
-    layout: Shape | None = None
-    """The source fields the shape was read from (for writing records back as they were)."""
 
 
 @dataclass
@@ -76,28 +65,6 @@ class Dataset:
 
     def __len__(self) -> int:
         return self.frame.height
-
-    @property
-    def extra_columns(self) -> list[str]:
-        known = {*CANONICAL_SCHEMA, "messages"}
-        return [c for c in self.frame.columns if c not in known]
-
-    def examples(self) -> Iterator[Example]:
-        """The records as pydantic models (convenient, not fast: for small datasets)."""
-        extras = self.extra_columns
-        for row in self.frame.iter_rows(named=True):
-            messages = row.get("messages")
-            yield Example(
-                id=row["id"],
-                input=row["input"],
-                output=row["output"],
-                category=row["category"],
-                lang=row["lang"],
-                messages=[Message(**m) for m in messages] if messages is not None else None,
-                source=row["source"],
-                source_line=row["source_line"],
-                metadata={c: row[c] for c in extras},
-            )
 
 
 def read_dataset(paths: Sequence[str | Path], fields: FieldSettings | None = None) -> Dataset:
@@ -138,7 +105,7 @@ def read_file(
     else:
         canonical = pl.DataFrame(schema={k: v for k, v in CANONICAL_SCHEMA.items() if k != "id"})
     canonical = canonical.with_columns(pl.lit(shown).alias("source"))
-    source = SourceFile(shown, kind, shape.name, canonical.height, len(issues), shape)
+    source = SourceFile(shown, kind, shape, canonical.height, len(issues))
     return canonical, source, sorted(issues, key=lambda issue: issue.line)
 
 

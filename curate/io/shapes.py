@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from curate.io.canonical import CANONICAL_COLUMNS
 from curate.io.errors import DatasetError
 from curate.io.jsonl import LINE_COLUMN, TEXT_COLUMN, json_type
 from curate.schemas.settings import FieldSettings
@@ -22,7 +23,6 @@ SYSTEM_COLUMN = "__curate_system"
 """Temporary column: the system prompt of chat records, part of the content hash."""
 FILE_ID_COLUMN = "__curate_file_id"
 """Temporary column: the file's own id, used as the record id when unique."""
-CANONICAL = ("id", "input", "output", "category", "lang", "messages", "source", "source_line")
 
 INPUT_OUTPUT_PAIRS = (
     ("input", "output"),
@@ -80,7 +80,7 @@ class Shape:
 def detect_shape(path: str, columns: list[str], fields: FieldSettings) -> Shape:
     """Pick the shape from the file's field names, or the one the user asked for."""
     present = set(columns)
-    wanted = fields.input_format
+    wanted = fields.shape
     if fields.input or fields.output or wanted == "input-output":
         return _input_output(path, present, fields)
     if wanted in ("auto", "messages") and "messages" in present:
@@ -115,7 +115,7 @@ def _input_output(path: str, present: set[str], fields: FieldSettings) -> Shape:
         path,
         f"cannot tell the record format from the fields {_listed(present)}; expected "
         "input/output, prompt/completion, instruction/output (Alpaca), conversations "
-        "(ShareGPT) or messages; set --input-format or --input-field/--output-field",
+        "(ShareGPT) or messages; set --shape or --input-field/--output-field",
     )
 
 
@@ -273,7 +273,7 @@ def to_canonical(
     consumed = shape.fields_replaced() | {fields.category, fields.id, lang_field}
     consumed |= {LINE_COLUMN, TEXT_COLUMN}
     extras = [
-        pl.col(c).alias(f"raw.{c}" if c in CANONICAL else c)
+        pl.col(c).alias(f"raw.{c}" if c in CANONICAL_COLUMNS else c)
         for c in frame.columns
         if c not in consumed
     ]

@@ -24,7 +24,7 @@ from curate.io.atomic import write_atomic
 from curate.io.dataset import Dataset, SourceFile, parse_raw
 from curate.io.errors import DatasetError
 from curate.io.jsonl import LINE_COLUMN, split_array
-from curate.io.shapes import set_fields
+from curate.io.shapes import Shape, set_fields
 from curate.io.sniff import read_input
 from curate.schemas.decision import Decision
 
@@ -52,9 +52,9 @@ class Changes:
 
     def apply(self, source: SourceFile, record_id: str, record: Any) -> Any:
         edit = self.edits.get(record_id)
-        if edit is not None and source.layout is not None:
+        if edit is not None:
             record = set_fields(
-                source.layout, record, self.category_field, edit.input, edit.output, edit.category
+                source.shape, record, self.category_field, edit.input, edit.output, edit.category
             )
         extra = self.extra.get(record_id)
         return extra(source, record) if extra is not None else record
@@ -159,7 +159,7 @@ def reviewed_records(dataset: Dataset, changes: Changes) -> list[Any]:
     ]
 
 
-def write_records(records: list[Any], kind: str, target: Path, shape: str) -> None:
+def write_records(records: list[Any], kind: str, target: Path, shape: Shape) -> None:
     """Write records (dicts in their own shape) as `kind`, atomically."""
     if kind == "jsonl":
         lines = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records]
@@ -181,7 +181,7 @@ def write_records(records: list[Any], kind: str, target: Path, shape: str) -> No
                 if isinstance(value, dict | list):
                     raise DatasetError(
                         str(target),
-                        f"{shape} records hold nested field {key!r}, which CSV cannot; "
+                        f"{shape.name} records hold nested field {key!r}, which CSV cannot; "
                         "write .jsonl, .json or .parquet",
                     )
                 columns.setdefault(key)

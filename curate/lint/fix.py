@@ -59,13 +59,16 @@ def dropped_by(finding: Finding) -> list[str]:
     return list(finding.detail.get(DROP, []))
 
 
-def set_aside(findings: Iterable[Finding]) -> dict[str, list[str]]:
-    """Records that error findings keep out of training, with the rules why. Of a group
-    that a drop-fix thins (duplicates), the record it keeps stays in."""
+def set_aside(
+    findings: Iterable[Finding], level: Severity = Severity.ERROR
+) -> dict[str, list[str]]:
+    """Records that findings of `level` or worse keep out of training, with the rules why.
+    Of a group that a drop-fix thins (duplicates), the record it keeps stays in; findings on
+    records an expert kept are `info` by then, so they never set anything aside."""
     aside: dict[str, list[str]] = {}
     rules = all_rules()
     for finding in findings:
-        if finding.severity is not Severity.ERROR:
+        if finding.severity.rank > level.rank:
             continue
         rule = rules.get(finding.rule)
         drops = rule is not None and rule.fix is not None and rule.fix.kind is FixKind.DROP
@@ -127,8 +130,7 @@ def _redacted(source: SourceFile, record: Any, hits: list[dict[str, Any]]) -> An
         return record
     from curate.sensitive import Hit, redact
 
-    layout = source.layout
-    assert layout is not None
+    layout = source.shape
     for field_name in ("output", "input"):
         spans = [
             Hit(str(h["kind"]), int(h["start"]), int(h["end"]), "")

@@ -15,7 +15,8 @@ import polars as pl
 
 from curate.config import ConfigError
 from curate.io import Dataset, SourceFile
-from curate.io.dataset import CANONICAL_SCHEMA
+from curate.io.canonical import CANONICAL_SCHEMA
+from curate.io.shapes import Shape
 from curate.lint.checks.format import FormatScope, outputs_in_scope
 from curate.lint.context import LintContext
 from curate.lint.engine import build_rules
@@ -85,5 +86,6 @@ def replies_dataset(records: list[dict[str, Any]], replies: list[str]) -> Datase
         },
         schema=CANONICAL_SCHEMA,
     )
-    source = SourceFile("replies", "jsonl", "input-output", len(replies), 0)
+    shape = Shape("input-output", input="input", output="output")
+    source = SourceFile("replies", "jsonl", shape, len(replies), 0)
     return Dataset(frame, [source])

@@ -51,7 +51,7 @@ def test_common_field_pairs_are_detected(
 ) -> None:
     path = write("d.jsonl", jsonl({fields[0]: "in", fields[1]: "out"}))
     dataset = read_dataset([path])
-    assert dataset.sources[0].shape == expected_shape
+    assert dataset.sources[0].shape.name == expected_shape
     assert dataset.frame.row(0, named=True)["input"] == "in"
     assert dataset.frame.row(0, named=True)["output"] == "out"
 
@@ -73,7 +73,7 @@ def test_alpaca_joins_instruction_and_input(write: Write) -> None:
         ),
     )
     dataset = read_dataset([path])
-    assert dataset.sources[0].shape == "alpaca"
+    assert dataset.sources[0].shape.name == "alpaca"
     assert dataset.frame["input"].to_list() == ["Summarise.\n\nLong text.", "Say hi."]
     assert dataset.frame["raw.input"].to_list() == ["Long text.", ""]
     assert dataset.frame["instruction"].to_list() == ["Summarise.", "Say hi."]
@@ -83,7 +83,11 @@ def test_dolly_style_instruction_context_response(write: Write) -> None:
     record = {"instruction": "Q?", "context": "C.", "response": "A.", "category": "qa"}
     dataset = read_dataset([write("d.jsonl", jsonl(record))])
     row = dataset.frame.row(0, named=True)
-    assert (dataset.sources[0].shape, row["input"], row["output"]) == ("alpaca", "Q?\n\nC.", "A.")
+    assert (dataset.sources[0].shape.name, row["input"], row["output"]) == (
+        "alpaca",
+        "Q?\n\nC.",
+        "A.",
+    )
 
 
 def test_messages_single_and_multi_turn(write: Write) -> None:
@@ -108,7 +112,7 @@ def test_messages_single_and_multi_turn(write: Write) -> None:
         ),
     )
     dataset = read_dataset([path])
-    assert dataset.sources[0].shape == "messages"
+    assert dataset.sources[0].shape.name == "messages"
     first, second = dataset.frame.iter_rows(named=True)
     assert (first["input"], first["output"]) == ("Hi", "Hello")
     assert first["messages"][0] == {"role": "system", "content": "Be brief."}
@@ -129,7 +133,7 @@ def test_sharegpt_json_array_roles_are_normalised(write: Write) -> None:
     ]
     path = write("s.json", json.dumps(records, indent=2))
     dataset = read_dataset([path])
-    assert (dataset.sources[0].kind, dataset.sources[0].shape) == ("json", "sharegpt")
+    assert (dataset.sources[0].kind, dataset.sources[0].shape.name) == ("json", "sharegpt")
     assert dataset.frame["id"].to_list() == ["a", "b"]
     assert dataset.frame["messages"][0].to_list()[1] == {"role": "assistant", "content": "A1"}
     # Each element's line is where its object starts in the pretty-printed array.
@@ -140,11 +144,11 @@ def test_sharegpt_json_array_roles_are_normalised(write: Write) -> None:
 
 def test_explicit_format_overrides_detection(write: Write) -> None:
     path = write("d.jsonl", jsonl({"instruction": "x", "input": "in", "output": "out"}))
-    fields = FieldSettings(input_format="input-output")
+    fields = FieldSettings(shape="input-output")
     row = read_dataset([path], fields).frame.row(0, named=True)
     assert row["input"] == "in"
     with pytest.raises(DatasetError, match="messages format needs the field 'messages'"):
-        read_dataset([path], FieldSettings(input_format="messages"))
+        read_dataset([path], FieldSettings(shape="messages"))
 
 
 def test_csv_with_quotes_commas_and_newlines(write: Write) -> None:

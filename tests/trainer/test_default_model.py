@@ -4,6 +4,7 @@ steps only, to prove the GGUF conversion, the cache, training and evaluation fit
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 
@@ -57,8 +58,9 @@ def test_split_train_eval_on_the_default_model(
     evaluated = runner.invoke(app, ["eval", str(tmp_path / "run"), "--limit", "4"])
     assert evaluated.exit_code == 0, evaluated.stderr
     report = json.loads((tmp_path / "run" / "report.json").read_text())
-    assert report["records"] == 4
+    assert report["n"] == 4 and set(report["models"]) == {"base", "prompted", "retrieval", "tuned"}
     # A randomly initialised 49k-token model would score a perplexity near 49,000: far lower
     # means the de-quantised weights are the real ones.
-    assert 1.0 < report["overall"]["base"]["perplexity"] < 1000
+    assert 1.0 < math.exp(report["models"]["base"]["loss"]) < 1000
+    assert "Q4_1" in report["provenance"]["base_model_origin"]
     assert time.perf_counter() - started < 180

@@ -1,4 +1,5 @@
-"""`evaluate`: progress and cancel hooks, and format validity of the replies."""
+"""`evaluate`: progress and cancel hooks, the four models, format validity and fact recall,
+the budget that never looks at the reference, and provenance."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> P
     return root
 
 
-def test_progress_counts_both_models_replies(trained: Path) -> None:
+def test_progress_counts_every_model_reply_and_reference_score(trained: Path) -> None:
     from curate.trainer.evaluate import evaluate
 
     seen: list[tuple[int, int]] = []
@@ -41,7 +42,9 @@ def test_progress_counts_both_models_replies(trained: Path) -> None:
         batch_size=2,
         on_progress=lambda d, t: seen.append((d, t)),
     )
-    assert seen == [(2, 6), (3, 6), (5, 6), (6, 6)]
+    # base replies (batches of 2), prompted (batches of 1: longer prompts), tuned replies.
+    done = [d for d, _ in seen]
+    assert done == [2, 3, 4, 5, 6, 8, 9] and {t for _, t in seen} == {9}
 
 
 def test_should_stop_cancels_between_batches(trained: Path) -> None:
@@ -72,15 +75,17 @@ def test_format_validity_per_slice_in_report_and_table(trained: Path) -> None:
     result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     report = EvalReport.model_validate_json((trained / "run" / "report.json").read_text())
-    assert report.overall.base.format_valid == 1.0 and report.overall.tuned.format_valid == 1.0
+    assert all(report.models[m]["format_valid"] == 1.0 for m in report.models)
     by_name = {c.name: c for c in report.categories}
-    assert by_name["a"].tuned.format_valid is None and by_name["b"].tuned.format_valid == 1.0
-    assert "format valid base" in (trained / "run" / "report.md").read_text()
-    assert "format valid base" in result.stdout and "100%" in result.stdout
+    assert by_name["a"].models["tuned"]["format_valid"] is None
+    assert by_name["b"].models["tuned"]["format_valid"] == 1.0
+    assert all(c.too_few for c in report.categories)  # 1 and 2 records
+    assert "format validity" in (trained / "run" / "report.md").read_text()
+    assert "format validity" in result.stdout and "Verdict" in result.stdout
     rows = [
         json.loads(line) for line in (trained / "run" / report.predictions).read_text().splitlines()
     ]
-    assert [r["tuned_format_valid"] for r in rows] == [None, True, True]
+    assert [r["scores"]["tuned"]["format_valid"] for r in rows] == [None, 1.0, 1.0]
 
 
 def test_replies_that_never_match_are_invalid(trained: Path) -> None:
@@ -90,15 +95,72 @@ def test_replies_that_never_match_are_invalid(trained: Path) -> None:
         {"lint": {"options": {"FMT003": {"pattern": "never"}}}}
     )
     report = evaluate(trained / "run", trained / "splits" / "test.jsonl", settings=settings)
-    assert report.overall.base.format_valid == 0.0 and report.overall.tuned.format_valid == 0.0
+    assert report.models["base"]["format_valid"] == 0.0
+    assert report.models["tuned"]["format_valid"] == 0.0
 
 
 def test_without_format_rules_there_is_no_validity_column(trained: Path) -> None:
     from curate.trainer.evaluate import evaluate
 
     report = evaluate(trained / "run", trained / "splits" / "test.jsonl")
-    assert report.overall.base.format_valid is None
-    assert "format valid" not in (trained / "run" / "report.md").read_text()
+    assert report.models["base"]["format_valid"] is None
+    assert "| format validity |" not in (trained / "run" / "report.md").read_text()
+
+
+def test_report_has_four_models_intervals_verdict_and_provenance(trained: Path) -> None:
+    from curate.trainer.evaluate import evaluate
+
+    report = evaluate(trained / "run", trained / "splits" / "test.jsonl", limit=2)
+    assert report.n == 2 and set(report.models) == {"base", "prompted", "retrieval", "tuned"}
+    assert set(report.deltas) == {"tuned_vs_base", "tuned_vs_prompted", "tuned_vs_retrieval"}
+    low, high = report.deltas["tuned_vs_base"]["rouge_l"].ci95
+    assert low <= report.deltas["tuned_vs_base"]["rouge_l"].delta <= high
+    assert report.models["retrieval"]["loss"] is None  # no model, no reference loss
+    assert report.verdict.primary_metric == "rouge_l"
+    assert report.verdict.advice == "inconclusive"  # two records can show nothing
+    assert report.verdict.power_warning is not None and "SIZE005" in report.verdict.text
+    provenance = report.provenance
+    assert provenance.limit == 2 and provenance.train_steps == 2
+    assert provenance.generation["max_new_tokens"] >= 1 and provenance.split_sha256
+    assert "local model folder" in provenance.base_model_origin
+    assert set(report.metrics) >= {"rouge_l", "fact_recall", "format_valid", "loss"}
+
+
+def test_budget_comes_from_training_replies_never_the_reference(trained: Path) -> None:
+    from curate.trainer.evaluate import evaluate
+
+    test = trained / "splits" / "test.jsonl"
+    long_reference = trained / "long.jsonl"
+    rows = [json.loads(line) for line in test.read_text().splitlines()]
+    for row in rows:
+        row["output"] = "a much longer reference reply " * 40
+    long_reference.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    short = evaluate(trained / "run", test)
+    long = evaluate(trained / "run", long_reference)
+    assert (
+        short.provenance.generation["max_new_tokens"]
+        == long.provenance.generation["max_new_tokens"]
+    )
+    replies = lambda path: [  # noqa: E731
+        json.loads(line)["replies"] for line in path.read_text().splitlines()
+    ]
+    assert replies(trained / "run" / "predictions-test.jsonl") == replies(
+        trained / "run" / "predictions-long.jsonl"
+    )
+
+
+def test_fact_recall_of_every_model(trained: Path) -> None:
+    from curate.trainer.evaluate import evaluate
+
+    test = trained / "splits" / "test.jsonl"
+    with_facts = trained / "facts.jsonl"
+    rows = [json.loads(line) for line in test.read_text().splitlines()]
+    for row in rows:
+        row["facts"] = ["zzz-not-said", "/q{9}/"]
+    with_facts.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = evaluate(trained / "run", with_facts)
+    assert report.verdict.primary_metric == "fact_recall"
+    assert all(report.models[m]["fact_recall"] == 0.0 for m in report.models)
 
 
 RECORDS = [
@@ -113,7 +175,7 @@ def test_batched_reference_losses_equal_one_record_at_a_time(tiny_model_dir: Pat
     import torch
 
     from curate.trainer.data import conversation, encode_example
-    from curate.trainer.evaluate import reference_losses
+    from curate.trainer.generate import reference_losses
     from curate.trainer.model import load
 
     model, tokenizer = load(tiny_model_dir)
@@ -133,13 +195,15 @@ def test_batched_reference_losses_equal_one_record_at_a_time(tiny_model_dir: Pat
 def test_length_sorted_batches_keep_each_reply_with_its_record(tiny_model_dir: Path) -> None:
     import torch
 
-    from curate.trainer.evaluate import generate_replies
+    from curate.trainer.data import conversation
+    from curate.trainer.generate import generate_replies
     from curate.trainer.model import load
 
     model, tokenizer = load(tiny_model_dir)
     tokenizer.padding_side = "left"
     model.eval()
+    turns = [conversation(r)[:-1] for r in RECORDS]
     with torch.inference_mode():
-        alone = [generate_replies(model, tokenizer, [r], 1)[0] for r in RECORDS]
-        batched = generate_replies(model, tokenizer, RECORDS, 3)
+        alone = [generate_replies(model, tokenizer, [t], 12, 1)[0] for t in turns]
+        batched = generate_replies(model, tokenizer, turns, 12, 3)
     assert batched == alone

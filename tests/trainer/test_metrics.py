@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curate.trainer.metrics import exact_match, rouge_l, token_f1
+from curate.proof.text_metrics import exact_match, rouge_l, token_f1
 
 
 def test_exact_match_ignores_case_and_punctuation() -> None:

@@ -62,6 +62,6 @@ def test_fix_sets_error_records_aside_and_reports(tmp_path: Path, tiny_model_dir
     assert "T-00042" not in set_aside  # the kept copy of an exact duplicate group
     clean = (tmp_path / "run" / "data" / "support_tickets.jsonl").read_text()
     assert "sk_live_" not in clean
-    assert "ROUGE-L base" in result.stdout
+    assert "ROUGE-L" in result.stdout and "Verdict (" in result.stdout
     report = json.loads((tmp_path / "run" / "report.json").read_text())
-    assert report["records"] == 3
+    assert report["n"] == 3

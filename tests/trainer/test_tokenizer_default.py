@@ -11,10 +11,10 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from curate import models as model
 from curate.cli import app
 from curate.config import ConfigError
 from curate.tokens import count_tokens, tokenizer_path
-from curate.trainer import model
 
 FRAME = pl.DataFrame({"input": ["where is my order"], "output": ["it ships tomorrow"]})
 

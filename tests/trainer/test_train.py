@@ -50,9 +50,16 @@ def test_lora_weights_change_and_base_weights_do_not(tmp_path: Path, tiny_model_
     adapter = load_file(result.adapter / "adapter_model.safetensors")
     lora_b = [v for k, v in adapter.items() if "lora_B" in k]
     assert lora_b and any(v.abs().sum() > 0 for v in lora_b)  # B starts at zero
+    assert all("lora_" in key for key in adapter)  # the adapter holds no base weight
+    from peft import PeftModel
+
+    from curate.trainer.model import load
+
+    model, _ = load(tiny_model_dir)
+    tuned = PeftModel.from_pretrained(model, str(result.adapter))
     base = load_file(tiny_model_dir / "model.safetensors")
     checked = 0
-    for name, tensor in result.model.named_parameters():
+    for name, tensor in tuned.named_parameters():
         plain = name.removeprefix("base_model.model.").replace(".base_layer", "")
         if "lora_" not in name and plain in base:
             assert torch.equal(tensor.detach(), base[plain]), name
@@ -159,18 +166,16 @@ def test_eval_compares_base_and_tuned_per_category(tmp_path: Path, tiny_model_di
     result = runner.invoke(app, ["eval", str(tmp_path / "run")])
     assert result.exit_code == 0, result.stderr
     report = EvalReport.model_validate_json((tmp_path / "run" / "report.json").read_text())
-    assert report.records == 3
-    assert [c.name for c in report.categories] == ["a", "b"]
-    assert [c.records for c in report.categories] == [1, 2]
-    assert report.overall.base.loss is not None and report.overall.tuned.loss is not None
-    assert 0.0 <= report.overall.win_rate + report.overall.tie_rate <= 1.0
+    assert report.n == 3
+    assert [(c.name, c.n, c.too_few) for c in report.categories] == [("a", 1, True), ("b", 2, True)]
+    assert report.models["base"]["loss"] is not None and report.models["tuned"]["loss"] is not None
+    wins = report.win_rates["tuned_vs_base"]
+    assert wins.wins + wins.losses + wins.ties == 3 and 0.0 <= wins.p_value <= 1.0
     predictions = (tmp_path / "run" / report.predictions).read_text().splitlines()
-    assert len(predictions) == 3 and set(json.loads(predictions[0])) >= {
-        "base",
-        "tuned",
-        "reference",
-    }
-    assert "| overall | 3 |" in (tmp_path / "run" / "report.md").read_text()
+    assert len(predictions) == 3
+    assert set(json.loads(predictions[0])["replies"]) == {"base", "prompted", "retrieval", "tuned"}
+    markdown = (tmp_path / "run" / "report.md").read_text()
+    assert "| a | 1 |" in markdown and "too few to judge" in markdown
 
 
 def tiny_settings(model_dir: Path) -> TrainSettings:

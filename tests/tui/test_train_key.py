@@ -47,10 +47,10 @@ async def test_train_key_runs_everything_and_shows_the_report(
         await pilot.press("j")  # keys still work while the worker runs (nothing breaks)
         await _finished(pilot, app)
         shown = screen_text(app)
-        assert "base vs tuned on 3 held-out records" in shown and "overall" in shown
+        assert "on 3 held-out records" in shown and "Verdict" in shown
         [run] = list((tmp_path / "runs").iterdir())
         report = json.loads((run / "report.json").read_text())
-        assert report["records"] == 3
+        assert report["n"] == 3
         assert (run / "adapter" / "adapter_config.json").is_file()
         trained_on = (run / "splits" / "train.jsonl").read_text()
         assert f'"{rejected}"' not in trained_on
@@ -91,7 +91,7 @@ async def test_reviewing_goes_on_while_the_run_trains(
         assert app.screen is run_screen
         gate.set()
         await _finished(pilot, app)
-        assert "base vs tuned on 2 held-out records" in screen_text(app)
+        assert "on 2 held-out records" in screen_text(app)
         assert len(list((tmp_path / "runs").iterdir())) == 1
 
 

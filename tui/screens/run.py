@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -19,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, RichLog, Sparkline, Static
 
-from curate.schemas.report import EvalReport
+from curate.schemas.report import MODELS, EvalReport
 from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
 from curate.tui.train_run import STAGES, RunEvent, missing_train_extra, train_and_evaluate
@@ -137,22 +138,25 @@ class RunScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def report_table(report: EvalReport) -> Table:
-    """Base against tuned, overall and per category."""
-    table = Table(title=f"base vs tuned on {report.records} held-out records", title_justify="left")
-    columns = ("slice", "n", "ROUGE-L base", "tuned", "F1 base", "tuned ", "win")
-    for name in columns:
-        table.add_column(name, justify="left" if name == "slice" else "right")
-    for c in [report.overall, *report.categories]:
-        better = c.tuned.rouge_l > c.base.rouge_l
-        table.add_row(
-            c.name,
-            str(c.records),
-            f"{c.base.rouge_l:.3f}",
-            Text(f"{c.tuned.rouge_l:.3f}", style="green" if better else "red"),
-            f"{c.base.token_f1:.3f}",
-            f"{c.tuned.token_f1:.3f}",
-            f"{c.win_rate:.0%}",
-            style="bold" if c.name == "overall" else "",
-        )
-    return table
+def report_table(report: EvalReport) -> Group:
+    """The verdict, then every metric for the four models with tuned's intervals, then the
+    primary metric per category (small ones marked too few to judge)."""
+    from curate.proof.render import terminal_table
+
+    primary = report.verdict.primary_metric
+    verdict = Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}")
+    overall = terminal_table(report, f"on {report.n} held-out records")
+    categories = Table(title=Text(f"{primary} per category"), title_justify="left")
+    for name in ("category", "n", *MODELS, ""):
+        categories.add_column(name, justify="left" if name in ("category", "") else "right")
+    for c in report.categories:
+        cells = [
+            _mean(c.models[m].get(primary)) for m in ("base", "prompted", "retrieval", "tuned")
+        ]
+        note = "too few to judge" if c.too_few else ""
+        categories.add_row(Text(c.name), str(c.n), *cells, Text(note, style="dim"))
+    return Group(verdict, overall, categories)
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"

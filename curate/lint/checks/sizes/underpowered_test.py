@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import polars as pl
@@ -9,25 +8,14 @@ from pydantic import Field
 from curate.lint.context import EVAL_ROLE, LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.proof.statistics import detectable_difference, records_needed
 from curate.schemas.finding import Location, Severity
-
-# z-scores for a two-sided 95% test with 80% power.
-Z_ALPHA, Z_BETA = 1.959964, 0.841621
 
 
 class PowerOptions(RuleOptions):
     difference: float = Field(default=0.10, gt=0.0, lt=1.0)
     """Smallest difference between base and tuned scores (e.g. 0.10 = 10 points of win
     rate or accuracy) the test set should be able to detect."""
-
-
-def detectable_difference(n: int) -> float:
-    """Smallest difference of two rates near 50% that n paired records detect."""
-    return (Z_ALPHA + Z_BETA) * math.sqrt(0.5 / n) if n else 1.0
-
-
-def records_needed(difference: float) -> int:
-    return math.ceil((Z_ALPHA + Z_BETA) ** 2 * 0.5 / difference**2)
 
 
 @register

@@ -1,0 +1,45 @@
+"""report.md and its charts: data is never markup, charts are well-formed SVG."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from curate.proof.render import category_svg, loss_svg, md, render_markdown, write_charts
+from tests.proof.test_verdict import report, rows
+
+
+def test_markdown_escapes_data() -> None:
+    assert md("<script>[x](y)") == "\\<script\\>\\[x\\]\\(y\\)"
+    assert md("a\x1b]0;t\x07") == "a⟨U\\+001B⟩\\]0;t⟨U\\+0007⟩"
+
+
+def test_report_markdown_and_charts(tmp_path: Path) -> None:
+    data = rows(40, tuned=0.8)
+    for row in data:
+        row["category"] = "<b>bold</b> & [link](x)" if row["category"] == "big" else "small"
+    result = report(data)
+    metrics = tmp_path / "metrics.jsonl"
+    metrics.write_text(
+        "".join(json.dumps({"step": s, "loss": 3.0 - 0.1 * s}) + "\n" for s in range(1, 9))
+        + json.dumps({"step": 8, "eval_loss": 2.5})
+        + "\n"
+    )
+    charts = write_charts(result, tmp_path)
+    assert set(charts.values()) == {"loss_curve.svg", "category_scores.svg"}
+    for name in charts.values():
+        root = ET.fromstring((tmp_path / name).read_text())
+        assert root.tag.endswith("svg")
+    bars = ET.fromstring(category_svg(result))
+    labels = [t.text for t in bars.iter("{http://www.w3.org/2000/svg}text")]
+    assert any(label and "<b>bold</b>" in label for label in labels)  # escaped, shown as text
+    markdown = render_markdown(result, charts)
+    assert "\\<b\\>bold\\</b\\>" in markdown and "<b>" not in markdown
+    assert "too few to judge" in markdown and "![" in markdown
+    assert "Verdict (fine-tuning-pays)" in markdown
+
+
+def test_loss_chart_with_one_point() -> None:
+    svg = loss_svg({"train": [(1.0, 2.0)], "val": []})
+    assert ET.fromstring(svg).tag.endswith("svg")
