@@ -79,6 +79,8 @@ class RunRequest:
     """Stop training after this many optimizer steps (default: the configured epochs)."""
     limit: int | None = None
     """Evaluate on the first N test records only."""
+    ablate: bool = False
+    """Also train on the raw data and compare (`curate.ablation`)."""
     dataset: Dataset | None = None
     """The dataset already read (the review app's); read from `paths` when None."""
     review: ReviewState | None = None
@@ -97,6 +99,7 @@ class RunSummary:
     trained: Any = None
     """The trainer's `TrainResult`."""
     evaluation: EvalReport | None = None
+    ablation: dict[str, Any] | None = None
 
 
 Events = Callable[[RunEvent], None]
@@ -196,8 +199,36 @@ def run(
         on_progress=lambda done, total: on_event(RunEvent("eval", done, total)),
         should_stop=should_stop,
     )
+    if request.ablate:
+        summary.ablation = _ablate(request, summary, on_event, should_stop)
     on_event(RunEvent("eval", message=f"report: {out / 'report.md'}"))
     return summary
+
+
+def _ablate(
+    request: RunRequest, summary: RunSummary, on_event: Events, should_stop: StopCheck
+) -> dict[str, Any]:
+    from curate.ablation import ablate, markdown_section
+    from curate.proof.render import write_html
+
+    if request.dataset is not None:
+        raise ValueError("--ablate reads the raw data from its files")
+    result = ablate(
+        expand_paths(request.paths),
+        request.out,
+        request.settings,
+        request.fields,
+        summary.report,
+        summary.set_aside,
+        request.max_steps,
+        request.limit,
+        lambda message: on_event(RunEvent("eval", message=message)),
+        should_stop,
+    )
+    report = request.out / "report.md"
+    write_text_atomic(report, report.read_text(encoding="utf-8") + markdown_section(result))
+    write_html(request.out)
+    return result
 
 
 def write_reviewed(

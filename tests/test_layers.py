@@ -33,6 +33,7 @@ LAYERS = {
     "curate.agreement": 5,
     "curate.stats": 5,
     "curate.pipeline": 6,
+    "curate.ablation": 6,
     "curate.trainer": 6,
     "curate.commands": 7,
     "curate.cli": 7,

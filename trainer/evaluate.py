@@ -27,7 +27,7 @@ from typing import Any
 from curate import __version__
 from curate.io.atomic import write_text_atomic
 from curate.lint import format_rules, format_validity
-from curate.proof.render import render_markdown, write_charts
+from curate.proof.render import render_markdown, write_charts, write_html
 from curate.proof.report import build_report, record_scores
 from curate.proof.retrieval import nearest_replies
 from curate.schemas.report import EvalReport, Provenance
@@ -145,6 +145,7 @@ def evaluate(
     write_text_atomic(run / "report.json", report.model_dump_json(indent=2) + "\n")
     charts = write_charts(report, run)
     write_text_atomic(run / "report.md", render_markdown(report, charts))
+    write_html(run)
     return report
 
 
@@ -245,3 +246,55 @@ def render_table(report: EvalReport, title: str) -> Any:
     from curate.proof.render import terminal_table
 
     return terminal_table(report, title)
+
+
+def adapter_scores(
+    run: Path,
+    split: Path,
+    settings: CurateSettings,
+    limit: int | None = None,
+    probes: list[str] | None = None,
+    batch_size: int = 16,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The adapter in `run` alone on `split` (no baselines): per record its id, category
+    and scores, as in the predictions of `evaluate`; and its replies to `probes` (prompts
+    given as user turns), for memorisation checks. Same budget rule as `evaluate`."""
+    import torch
+    from peft import PeftModel
+
+    options = settings.eval
+    config = json.loads((run / "train_config.json").read_text())
+    base, tokenizer = load(Path(config["resolved_model"]))
+    tokenizer.padding_side = "left"
+    base.to(device=_device(), dtype=torch.bfloat16 if use_bf16() else torch.float32)
+    with quiet_peft():
+        model = PeftModel.from_pretrained(base, run / "adapter")
+    model.eval()
+    model.merge_adapter()
+    records = records_of(split, options.facts_field)
+    records = records[:limit] if limit else records
+    train_outputs = [r["output"] for r in records_of(Path(config["splits"]) / "train.jsonl")]
+    budget = reply_budget(
+        tokenizer, train_outputs, options.budget_percentile, options.max_new_tokens
+    )
+    ticker = Ticker(len(records) + len(probes or []), None, should_stop)
+    turns = [conversation(r)[:-1] for r in records]
+    with torch.inference_mode():
+        replies = generate_replies(model, tokenizer, turns, budget, batch_size, ticker)
+        losses = reference_losses(model, tokenizer, records, int(config["max_seq_length"]), ticker)
+        probed = generate_replies(
+            model,
+            tokenizer,
+            [[{"role": "user", "content": p}] for p in probes or []],
+            budget,
+            batch_size,
+            ticker,
+        )
+    valid = format_validity(format_rules(settings), settings, records, replies)
+    rows = []
+    for i, record in enumerate(records):
+        scores = record_scores(replies[i], record["output"], record["facts"], valid[i])
+        scores["loss"] = losses[i]
+        rows.append({"id": record["id"], "category": record.get("category"), "scores": scores})
+    return rows, probed

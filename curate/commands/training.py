@@ -126,6 +126,10 @@ def run_command(
         int | None, typer.Option(help="Stop training after this many steps.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Evaluate on the first N test records.")] = None,
+    ablate: Annotated[
+        bool,
+        typer.Option(help="Also train on the raw data (same settings) and compare: ablation.json."),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Lint, split, train and evaluate, then print one summary."""
@@ -139,7 +143,16 @@ def run_command(
     trainer_functions()  # a clear error now when the train extra is missing
     level = Severity(fix_level.value) if fix_level is not None else Severity.ERROR
     request = RunRequest(
-        paths, out, settings, fields, fix or fix_level is not None, force, level, max_steps, limit
+        paths,
+        out,
+        settings,
+        fields,
+        fix or fix_level is not None,
+        force,
+        level,
+        max_steps,
+        limit,
+        ablate=ablate,
     )
     try:
         with RunDisplay() as display:
@@ -162,6 +175,11 @@ def run_command(
     print(f"train: {result.train_records} examples, adapter in {result.adapter}")
     console.print(render_table(report, f"eval on {report.n} test records"))
     console.print(Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}"))
+    if summary.ablation is not None:
+        console.print(Text(f"Ablation: {summary.ablation['verdict']}"))
+        for item in summary.ablation["memorised"]:
+            said = [name for name in ("raw", "curated") if item[name]]
+            print(f"  {item['id']} ({item['kind']}) repeated by: {', '.join(said) or 'neither'}")
     print(f"report: {out / 'report.md'}")
 
 

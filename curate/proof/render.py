@@ -72,7 +72,7 @@ def render_markdown(report: EvalReport, charts: dict[str, str] | None = None) ->
         w = report.win_rates[f"tuned_vs_{model}"]
         lines.append(
             f"- against {model}: {w.rate:.0%} ({w.wins} wins, {w.losses} losses, "
-            f"{w.ties} ties; p = {w.p_value:.3g})"
+            f"{w.ties} ties; p = {w.p_value:.2g})"
         )
     lines += [
         "",
@@ -99,6 +99,36 @@ def render_markdown(report: EvalReport, charts: dict[str, str] | None = None) ->
     lines += [f"- **{METRIC_NAMES.get(m, m)}**: {md(text)}" for m, text in report.metrics.items()]
     lines += ["", "## Provenance", "", "```json", _provenance_json(report), "```", ""]
     return "\n".join(lines)
+
+
+HTML_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ border: 1px solid #ccc; padding: 4px 8px; }}
+td {{ text-align: right; }} td:first-child {{ text-align: left; }}
+img {{ max-width: 100%; border: 1px solid #eee; }}
+pre {{ background: #f6f6f6; padding: 1em; overflow-x: auto; }}
+</style></head><body>
+{body}
+</body></html>
+"""
+
+
+def write_html(run: Path) -> Path:
+    """`report.html` beside `report.md`: the same report for a browser (the charts load from
+    the run folder). Markdown is rendered with raw HTML disabled, so nothing in the data
+    becomes markup."""
+    from markdown_it import MarkdownIt
+
+    from curate.io.atomic import write_text_atomic
+
+    text = (run / "report.md").read_text(encoding="utf-8")
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    page = HTML_PAGE.format(title=escape(f"curate report: {run.name}"), body=body)
+    write_text_atomic(run / "report.html", page)
+    return run / "report.html"
 
 
 def _provenance_json(report: EvalReport) -> str:
@@ -186,38 +216,55 @@ def loss_svg(losses: dict[str, list[tuple[float, float]]]) -> str:
 
 
 def category_svg(report: EvalReport) -> str:
-    """The primary metric per category, one bar per model; small categories marked."""
+    """The primary metric per category, one horizontal bar per model; categories too few to
+    judge drawn pale and marked *."""
     primary = report.verdict.primary_metric
+    name = METRIC_NAMES.get(primary, primary)
     groups = [("overall", report.n, False, report.models)] + [
         (c.name, c.n, c.too_few, c.models) for c in report.categories
     ]
-    bar, gap, pad = 14, 22, 48
-    width = max(640, pad * 2 + len(groups) * (bar * len(MODELS) + gap))
-    height = 360
-    parts = _svg_open(width, height, f"{METRIC_NAMES.get(primary, primary)} per category")
+    bar, gap, top, left, right = 9, 12, 40, 190, 170
+    plot = 420
+    width = left + plot + right
+    height = top + len(groups) * (bar * len(MODELS) + gap) + 50
+    parts = _svg_open(width, height, f"{name} per category")
+    bottom = height - 50
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#333"/>')
     parts.append(
-        _axes(width, height, pad, "category (n)", f"{METRIC_NAMES.get(primary, primary)} (0..1)")
+        f'<line x1="{left}" y1="{bottom}" x2="{left + plot}" y2="{bottom}" stroke="#333"/>'
     )
-    for g, (name, n, too_few, models) in enumerate(groups):
-        left = pad + 8 + g * (bar * len(MODELS) + gap)
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        x = left + tick * plot
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#eee"/>'
+            f'<text x="{x:.1f}" y="{bottom + 14}" font-size="10" text-anchor="middle">'
+            f"{tick:g}</text>"
+        )
+    parts.append(
+        f'<text x="{left + plot / 2:.0f}" y="{bottom + 30}" font-size="11" '
+        f'text-anchor="middle">{escape(name)}</text>'
+    )
+    for g, (label, n, too_few, models) in enumerate(groups):
+        y0 = top + g * (bar * len(MODELS) + gap) + gap / 2
         for k, model in enumerate(MODELS):
             value = models[model].get(primary) or 0.0
-            h = max(0.0, min(1.0, value)) * (height - 2 * pad)
+            w = max(0.0, min(1.0, value)) * plot
             opacity = "0.45" if too_few else "1"
             parts.append(
-                f'<rect x="{left + k * bar}" y="{height - pad - h:.1f}" width="{bar - 2}" '
-                f'height="{h:.1f}" fill="{COLOURS[model]}" fill-opacity="{opacity}"/>'
+                f'<rect x="{left}" y="{y0 + k * bar:.1f}" width="{w:.1f}" height="{bar - 1}" '
+                f'fill="{COLOURS[model]}" fill-opacity="{opacity}"/>'
             )
-        label = f"{name} ({n}){' *' if too_few else ''}"
-        x = left + bar * len(MODELS) / 2
+        text = f"{label} ({n}){' *' if too_few else ''}"
+        middle = y0 + bar * len(MODELS) / 2 + 4
         parts.append(
-            f'<text x="{x:.1f}" y="{height - pad + 14}" font-size="10" text-anchor="end" '
-            f'transform="rotate(-30 {x:.1f} {height - pad + 14})">{escape(label)}</text>'
+            f'<text x="{left - 8}" y="{middle:.1f}" font-size="11" text-anchor="end">'
+            f"{escape(text)}</text>"
         )
     parts.append(_legend([(m, COLOURS[m]) for m in MODELS], width))
     parts.append(
-        f'<text x="{pad}" y="{height - 6}" font-size="10">* fewer than 10 records: '
-        "too few to judge</text>"
+        f'<text x="{width - right + 16}" y="{top + 90}" font-size="10">* fewer than 10</text>'
+        f'<text x="{width - right + 16}" y="{top + 104}" font-size="10">records: too few</text>'
+        f'<text x="{width - right + 16}" y="{top + 118}" font-size="10">to judge</text>'
     )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

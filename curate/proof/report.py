@@ -155,7 +155,7 @@ def _deltas(
             metric: Delta(
                 delta=round(d.delta, 6),
                 ci95=(round(d.low, 6), round(d.high, 6)),
-                p_value=round(d.p_value, 6),
+                p_value=d.p_value,
                 n=d.n,
             )
             for metric, d in _differences(rows, model, resamples, seed).items()
@@ -180,5 +180,5 @@ def _win_rate(rows: Sequence[dict[str, Any]], model: str, metric: str) -> WinRat
         losses=losses,
         ties=ties,
         rate=wins / total if total else 0.0,
-        p_value=round(sign_test(wins, losses), 6),
+        p_value=sign_test(wins, losses),
     )

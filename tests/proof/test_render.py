@@ -43,3 +43,55 @@ def test_report_markdown_and_charts(tmp_path: Path) -> None:
 def test_loss_chart_with_one_point() -> None:
     svg = loss_svg({"train": [(1.0, 2.0)], "val": []})
     assert ET.fromstring(svg).tag.endswith("svg")
+
+
+def test_report_renders_in_a_browser(tmp_path: Path) -> None:
+    """report.html in headless Chromium: the DOM has the verdict, the tables and both charts,
+    and the screenshot is not blank. Needs Debian's `chromium`; skipped where it is absent."""
+    import shutil
+    import subprocess
+    import zlib
+
+    import pytest
+
+    from curate.proof.render import write_html
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    result = report(rows(40, tuned=0.8))
+    (tmp_path / "metrics.jsonl").write_text(
+        "".join(json.dumps({"step": s, "loss": 3.0 - 0.1 * s}) + "\n" for s in range(1, 9))
+    )
+    charts = write_charts(result, tmp_path)
+    (tmp_path / "report.md").write_text(render_markdown(result, charts))
+    page = write_html(tmp_path)
+    flags = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--allow-file-access-from-files",
+    ]
+    dom = subprocess.run(
+        [*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+    assert "Verdict (fine-tuning-pays)" in dom and dom.count("<table>") == 2
+    assert 'src="loss_curve.svg"' in dom and 'src="category_scores.svg"' in dom
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [*flags, f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    chunks, at = b"", 8
+    while at < len(data):
+        size = int.from_bytes(data[at : at + 4], "big")
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks += data[at + 8 : at + 8 + size]
+        at += size + 12
+    pixels = zlib.decompress(chunks)
+    # A blank page is one colour; the report has text, table borders and coloured bars.
+    assert len(set(pixels)) > 50 and pixels.count(255) < 0.98 * len(pixels)

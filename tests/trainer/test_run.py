@@ -65,3 +65,33 @@ def test_fix_sets_error_records_aside_and_reports(tmp_path: Path, tiny_model_dir
     assert "ROUGE-L" in result.stdout and "Verdict (" in result.stdout
     report = json.loads((tmp_path / "run" / "report.json").read_text())
     assert report["n"] == 3
+
+
+def test_ablate_trains_raw_alongside_and_compares(tmp_path: Path, tiny_model_dir: Path) -> None:
+    config = tmp_path / "curate.toml"
+    config.write_text(
+        '[lint]\nignore = ["LEN004", "LEN005"]\n[train]\nmax-seq-length = 64\nbatch-size = 4\n'
+        "[eval]\nresamples = 1000\n"
+    )
+    out = tmp_path / "run"
+    command = ["run", str(SAMPLES / "support_tickets.jsonl"), "--out", str(out), "--fix"]
+    command += ["--ablate", "--model", str(tiny_model_dir), "--max-steps", "1", "--limit", "4"]
+    result = CliRunner().invoke(app, [*command, "--config", str(config)])
+    assert result.exit_code == 0, result.stderr
+    ablation = json.loads((out / "ablation.json").read_text())
+    assert set(ablation) >= {"raw", "curated", "deltas", "verdict", "memorised", "categories"}
+    assert ablation["n"] == 4 and ablation["verdict"].startswith("Curated ")
+    low, high = ablation["deltas"]["rouge_l"]["ci95"]
+    assert low <= ablation["deltas"]["rouge_l"]["delta"] <= high
+    # The planted secret was set aside; the check asks both adapters for it.
+    secret = [m for m in ablation["memorised"] if m["id"] == "T-00098"]
+    assert secret and secret[0]["kind"] and {"raw", "curated"} <= set(secret[0])
+    # Raw trains on everything but val/test (and their copies): set-aside records included.
+    raw_train = (out / "ablation" / "raw" / "splits" / "train.jsonl").read_text()
+    curated_train = (out / "splits" / "train.jsonl").read_text()
+    assert '"T-00098"' in raw_train and '"T-00098"' not in curated_train
+    test_ids = {json.loads(line)["id"] for line in (out / "splits" / "test.jsonl").open()}
+    raw_ids = {json.loads(line)["id"] for line in raw_train.splitlines()}
+    assert not test_ids & raw_ids
+    assert "## Ablation: did curation help?" in (out / "report.md").read_text()
+    assert "Ablation: Curated" in result.stdout
