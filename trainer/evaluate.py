@@ -146,7 +146,26 @@ def evaluate(
     charts = write_charts(report, run)
     write_text_atomic(run / "report.md", render_markdown(report, charts))
     write_html(run)
+    _link_from_model_card(run, report, charts)
     return report
+
+
+def _link_from_model_card(run: Path, report: EvalReport, charts: dict[str, str]) -> None:
+    """Add (or replace) the model card's evaluation section: the verdict and the report's
+    files, so whoever finds the adapter finds what it was shown to do."""
+    card = run / "README.md"
+    if not card.is_file():
+        return
+    marker = "\n## Evaluation\n"
+    text = card.read_text(encoding="utf-8").split(marker)[0].rstrip("\n") + "\n"
+    files = ", ".join(
+        f"[{name}]({name})" for name in ("report.md", "report.html", *charts.values())
+    )
+    section = (
+        f"{marker}\nOn {report.n} held-out records ({report.verdict.advice}): "
+        f"{report.verdict.text}\n\nReport: {files}.\n"
+    )
+    write_text_atomic(card, text + section)
 
 
 def prompted_turns(

@@ -95,3 +95,32 @@ def test_ablate_trains_raw_alongside_and_compares(tmp_path: Path, tiny_model_dir
     assert not test_ids & raw_ids
     assert "## Ablation: did curation help?" in (out / "report.md").read_text()
     assert "Ablation: Curated" in result.stdout
+
+
+def test_shuffled_outputs_never_claim_a_win_over_retrieval(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Replies shuffled across inputs: nothing can be learnt, so the verdict must not say the
+    tuned model beats retrieval (or anything else)."""
+    import random
+
+    records = [json.loads(line) for line in (SAMPLES / "support_tickets.jsonl").open()][:200]
+    outputs = [r["output"] for r in records]
+    random.Random(3).shuffle(outputs)
+    data = tmp_path / "shuffled.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({**r, "output": o}) + "\n" for r, o in zip(records, outputs, strict=True)
+        )
+    )
+    config = tmp_path / "curate.toml"
+    config.write_text(
+        '[lint]\nignore = ["LEN004", "LEN005"]\n[train]\nmax-seq-length = 64\nbatch-size = 4\n'
+    )
+    command = ["run", str(data), "--out", str(tmp_path / "run"), "--fix", "--max-steps", "2"]
+    command += ["--model", str(tiny_model_dir), "--config", str(config)]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads((tmp_path / "run" / "report.json").read_text())
+    assert "retrieval" not in report["verdict"]["tuned_beats"]
+    assert report["verdict"]["advice"] != "fine-tuning-pays"

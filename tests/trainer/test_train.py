@@ -176,6 +176,9 @@ def test_eval_compares_base_and_tuned_per_category(tmp_path: Path, tiny_model_di
     assert set(json.loads(predictions[0])["replies"]) == {"base", "prompted", "retrieval", "tuned"}
     markdown = (tmp_path / "run" / "report.md").read_text()
     assert "| a | 1 |" in markdown and "too few to judge" in markdown
+    card = (tmp_path / "run" / "README.md").read_text()
+    assert card.count("## Evaluation") == 1 and "[report.md](report.md)" in card
+    assert "category_scores.svg" in card
 
 
 def tiny_settings(model_dir: Path) -> TrainSettings:

@@ -29,6 +29,7 @@ async def _finished(pilot: object, app: object, seconds: float = 240) -> None:
     for _ in range(int(seconds / 0.2)):
         await pilot.pause(0.2)  # type: ignore[attr-defined]
         if not app.screen.running:  # type: ignore[attr-defined]
+            await pilot.pause(0.2)  # type: ignore[attr-defined]  # the report's repaint
             return
     raise AssertionError("the run did not finish")
 

@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, RichLog, Sparkline, Static
 
+from curate.proof.verdict import METRIC_NAMES
 from curate.schemas.report import MODELS, EvalReport
 from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
@@ -139,23 +140,33 @@ class RunScreen(Screen[None]):
 
 
 def report_table(report: EvalReport) -> Group:
-    """The verdict, then every metric for the four models with tuned's intervals, then the
-    primary metric per category (small ones marked too few to judge)."""
-    from curate.proof.render import terminal_table
-
+    """The verdict, then one row per model: the primary metric, ROUGE-L, format validity
+    where FMT rules apply, and tuned's difference from it with its 95% interval. Short
+    enough for an 80x24 terminal; report.md has the rest."""
     primary = report.verdict.primary_metric
+    name = METRIC_NAMES.get(primary, primary)
+    table = Table(title=Text(f"on {report.n} held-out records"), title_justify="left")
+    columns = [("model", "left"), (name, "right"), ("ROUGE-L", "right")]
+    has_format = report.models["tuned"].get("format_valid") is not None
+    if has_format:
+        columns.append(("format", "right"))
+    columns.append((f"tuned − model, {name} (95% CI)", "right"))
+    for column, justify in columns:
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for model in MODELS:
+        means = report.models[model]
+        cells = [model, _mean(means.get(primary)), _mean(means.get("rouge_l"))]
+        if has_format:
+            cells.append(_mean(means.get("format_valid")))
+        delta = report.deltas.get(f"tuned_vs_{model}", {}).get(primary)
+        cells.append(
+            "-"
+            if delta is None
+            else f"{delta.delta:+.3f} ({delta.ci95[0]:+.3f}..{delta.ci95[1]:+.3f})"
+        )
+        table.add_row(*(Text(c) for c in cells), style="bold" if model == "tuned" else "")
     verdict = Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}")
-    overall = terminal_table(report, f"on {report.n} held-out records")
-    categories = Table(title=Text(f"{primary} per category"), title_justify="left")
-    for name in ("category", "n", *MODELS, ""):
-        categories.add_column(name, justify="left" if name in ("category", "") else "right")
-    for c in report.categories:
-        cells = [
-            _mean(c.models[m].get(primary)) for m in ("base", "prompted", "retrieval", "tuned")
-        ]
-        note = "too few to judge" if c.too_few else ""
-        categories.add_row(Text(c.name), str(c.n), *cells, Text(note, style="dim"))
-    return Group(verdict, overall, categories)
+    return Group(table, verdict)
 
 
 def _mean(value: float | None) -> str:
