@@ -96,3 +96,5 @@ def _refuse_inputs(out: Path, inputs: list[Path]) -> None:
         )
         if same:
             raise DatasetError(str(out), f"--out would overwrite the input {given}; choose another")
+    if out.name.endswith(".review.jsonl"):
+        raise DatasetError(str(out), "--out is a review journal name; choose another")

@@ -35,10 +35,38 @@ def journal_path(dataset: Path) -> Path:
 
 
 def append_decision(path: Path, decision: Decision) -> None:
-    """Append one decision durably: written, flushed and fsynced before returning."""
+    """Append one decision durably: written, flushed and fsynced before returning.
+
+    A last line cut off by a crash (no newline at the end) was never confirmed; it is moved
+    to `<journal>.torn` first, so the new decision starts on a line of its own instead of
+    being glued onto the fragment (which would make the whole journal unreadable).
+    """
+    _set_torn_line_aside(path)
     line = decision.model_dump_json(exclude_none=True) + "\n"
     with path.open("a", encoding="utf-8") as handle:
         handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _set_torn_line_aside(path: Path) -> None:
+    if not path.is_file():
+        return
+    with path.open("r+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return
+        handle.seek(0)
+        data = handle.read()
+        keep = data.rfind(b"\n") + 1
+        with path.with_name(path.name + ".torn").open("ab") as torn:
+            torn.write(data[keep:] + b"\n")
+            torn.flush()
+            os.fsync(torn.fileno())
+        handle.truncate(keep)
         handle.flush()
         os.fsync(handle.fileno())
 

@@ -7,6 +7,7 @@ from dataclasses import asdict
 import polars as pl
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from curate.io import Dataset
 from curate.schemas.stats import (
@@ -16,6 +17,7 @@ from curate.schemas.stats import (
     Percentiles,
     UnreadableRecord,
 )
+from curate.terminal import plain, safe
 
 QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p95": 0.95}
 WORD_SAMPLE = 100_000
@@ -82,7 +84,7 @@ def render_stats(stats: DatasetStats, console: Console, max_issues: int = 20) ->
     for column in ("path", "kind", "format", "records", "unreadable"):
         files.add_column(column, justify="right" if column in {"records", "unreadable"} else "left")
     for f in stats.files:
-        files.add_row(f.path, f.kind, f.shape, f"{f.records:,}", f"{f.unreadable:,}")
+        files.add_row(safe(f.path), f.kind, f.shape, f"{f.records:,}", f"{f.unreadable:,}")
     console.print(files)
     console.print(f"[bold]{stats.records:,}[/] records, [bold]{stats.unreadable:,}[/] unreadable")
 
@@ -92,8 +94,8 @@ def render_stats(stats: DatasetStats, console: Console, max_issues: int = 20) ->
     top = max((c.share for c in stats.categories), default=1.0) or 1.0
     for c in stats.categories:
         bar = "█" * max(1, round(24 * c.share / top))
-        label = c.category if c.category is not None else "(none)"
-        categories.add_row(label, f"{c.count:,}", f"{c.share:6.1%}", f"[cyan]{bar}[/]")
+        label = safe(c.category) if c.category is not None else Text("(none)")
+        categories.add_row(label, f"{c.count:,}", f"{c.share:6.1%}", Text(bar, style="cyan"))
     console.print(categories)
 
     lengths = Table(title="Lengths", title_justify="left")
@@ -105,13 +107,13 @@ def render_stats(stats: DatasetStats, console: Console, max_issues: int = 20) ->
     console.print(lengths)
 
     if stats.languages:
-        shown = ", ".join(f"{lang} {count:,}" for lang, count in stats.languages.items())
-        console.print(f"Languages (from the file): {shown}")
+        shown = ", ".join(f"{plain(lang)} {count:,}" for lang, count in stats.languages.items())
+        console.print(Text(f"Languages (from the file): {shown}"))
     if stats.unreadable_records:
         console.print(f"[bold red]Unreadable records ({stats.unreadable:,}):[/]")
         for issue in stats.unreadable_records[:max_issues]:
-            line = f"  {issue.path}:{issue.line}: {issue.message}"
-            console.print(line, highlight=False, soft_wrap=True)
+            line = f"  {plain(issue.path)}:{issue.line}: {plain(issue.message)}"
+            console.print(Text(line), highlight=False, soft_wrap=True)
         if stats.unreadable > max_issues:
             console.print(
                 f"  ... and {stats.unreadable - max_issues:,} more (--output-format json "

@@ -191,3 +191,22 @@ def test_reviewer_falls_back_to_login_when_git_is_missing(
     monkeypatch.setenv("PATH", str(no_git_identity))  # no git executable on it
     monkeypatch.setenv("LOGNAME", "login-name")
     assert resolve_reviewer(None) == "login-name"
+
+
+def test_an_append_after_a_torn_line_starts_on_a_fresh_line(tmp_path: Path) -> None:
+    """A crash mid-write leaves a fragment without a newline: the next decision must not be
+    glued onto it (that made the journal unreadable and lost the decision)."""
+    from datetime import UTC, datetime
+
+    from curate.journal import append_decision, read_decisions
+    from curate.schemas.decision import Decision
+
+    journal = tmp_path / "d.review.jsonl"
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    append_decision(journal, Decision(id="a", decision="keep", reviewer="ana", at=at))
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "b", "decision": "rej')  # killed here
+    append_decision(journal, Decision(id="c", decision="reject", reviewer="ana", at=at))
+    assert [d.id for d in read_decisions(journal)] == ["a", "c"]
+    assert (tmp_path / "d.review.jsonl.torn").read_text() == '{"id": "b", "decision": "rej\n'
+    assert journal.read_text().endswith("\n")

@@ -20,6 +20,7 @@ from curate.commands.base import (
 )
 from curate.config import ConfigError
 from curate.io import read_dataset
+from curate.io.paths import expand_paths
 from curate.schemas.settings import CurateSettings, FieldSettings
 
 
@@ -37,7 +38,7 @@ def stats(
     """Records, categories, lengths, formats and unreadable lines of a dataset."""
     from curate.stats import compute_stats, render_stats
 
-    summary = compute_stats(read_dataset(paths, fields))
+    summary = compute_stats(read_dataset(expand_paths(paths), fields))
     if output_format is OutputFormat.JSON:
         print(summary.model_dump_json(indent=2))
     else:

@@ -10,7 +10,6 @@ from typing import Any
 
 import polars as pl
 
-from curate.io.canonical import CANONICAL_SCHEMA
 from curate.io.delimited import read_delimited
 from curate.io.errors import DatasetError, ReadIssue
 from curate.io.jsonl import (
@@ -100,10 +99,13 @@ def read_file(
     shape = detect_shape(shown, raw.frame.columns, fields)
     frame, issues = _drop_invalid(shown, shape, raw)
     del raw
-    if frame.height:
-        canonical = to_canonical(shown, shape, frame, fields)
-    else:
-        canonical = pl.DataFrame(schema={k: v for k, v in CANONICAL_SCHEMA.items() if k != "id"})
+    if not frame.height:
+        # Nothing to read is one clear error, as for a JSON Lines file of bad lines.
+        if issues:
+            first = min(issues, key=lambda issue: issue.line)
+            raise DatasetError(shown, f"no readable record (line {first.line}: {first.message})")
+        raise DatasetError(shown, "no records: the file holds a header or nothing else")
+    canonical = to_canonical(shown, shape, frame, fields)
     canonical = canonical.with_columns(pl.lit(shown).alias("source"))
     source = SourceFile(shown, kind, shape, canonical.height, len(issues))
     return canonical, source, sorted(issues, key=lambda issue: issue.line)

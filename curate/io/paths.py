@@ -12,13 +12,16 @@ NOT_DATASETS = ("manifest.json", ".review.jsonl")
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; a directory stands for the dataset files directly inside it.
+    """Files as given; a directory stands for the dataset files directly inside it. Files
+    curate writes itself (review journals, split manifests) are never read as data, even
+    when named, as a pre-commit hook names every staged file.
 
     In a directory, `train.jsonl` and `train.parquet` are the same split written twice (as
     `curate split --parquet` does), so only the first kind in JSONL, JSON, CSV, TSV,
     Parquet order is taken.
     """
     files: list[Path] = []
+    skipped: list[Path] = []
     for path in paths:
         if path.is_dir():
             candidates = sorted(
@@ -35,8 +38,14 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             if not found:
                 raise DatasetError(str(path), "no dataset files (.jsonl .json .csv .parquet) here")
             files.extend(found)
+        elif path.name.endswith(NOT_DATASETS):
+            skipped.append(path)  # a journal or manifest given by name (a hook passes all)
         else:
             files.append(path)
+    if skipped and not files:
+        raise DatasetError(
+            str(skipped[0]), "is a file curate writes (review journal or manifest), not a dataset"
+        )
     return files
 
 

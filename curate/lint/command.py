@@ -13,7 +13,7 @@ from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint.baseline import load_baseline, without_baseline, write_baseline
 from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
-from curate.lint.fix import output_paths, plan_fixes, write_fixed
+from curate.lint.fix import output_paths, plan_fixes, refuse_output, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
 from curate.lint.report.text import render_text
 from curate.schemas.lint import LintReport
@@ -62,6 +62,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
             update={"findings": kept, "summary": summarise(len(dataset), kept)}
         )
     if request.write_baseline is not None:
+        refuse_output(request.write_baseline, [*data_files, *eval_files])
         count = write_baseline(request.write_baseline, report.findings, dataset.frame)
         print(f"wrote {count} findings to {request.write_baseline}", file=sys.stderr)
     if request.fix and request.out is not None:

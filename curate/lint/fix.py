@@ -20,6 +20,8 @@ import polars as pl
 
 from curate.io import Dataset, DatasetError, SourceFile
 from curate.io.writer import Changes, write_like_source
+from curate.journal import SUFFIX as JOURNAL_SUFFIX
+from curate.journal import journal_path
 from curate.lint.registry import all_rules
 from curate.lint.rule import FixKind
 from curate.schemas.decision import Decision
@@ -80,18 +82,39 @@ def set_aside(
 
 
 def output_paths(sources: list[SourceFile], out: Path) -> dict[str, Path]:
-    """Where each source's cleaned copy goes; refuses to write over any input."""
-    inputs = {Path(s.path).resolve() for s in sources}
+    """Where each source's cleaned copy goes. Refuses to write over any input, over a
+    review journal, or two sources into one file."""
     if len(sources) == 1:
         targets = {sources[0].path: out}
     else:
         if out.exists() and not out.is_dir():
             raise DatasetError(str(out), "--out must be a directory when fixing several files")
         targets = {s.path: out / Path(s.path).name for s in sources}
-    for target in targets.values():
-        if target.resolve() in inputs:
-            raise DatasetError(str(target), "--out would overwrite an input file; choose another")
+    seen: dict[Path, str] = {}
+    for source, target in targets.items():
+        refuse_output(target, [Path(s.path) for s in sources])
+        if target.resolve() in seen:
+            raise DatasetError(
+                str(target),
+                f"{seen[target.resolve()]} and {source} would both be written here; "
+                "fix them one at a time, or rename one",
+            )
+        seen[target.resolve()] = source
     return targets
+
+
+def refuse_output(target: Path, inputs: list[Path]) -> None:
+    """One clear error when writing `target` would overwrite an input or a review journal
+    (curate never writes over what it did not write as that very output)."""
+    if target.name.endswith(JOURNAL_SUFFIX):
+        raise DatasetError(str(target), "is a review journal name; choose another output")
+    for given in inputs:
+        for protected, what in ((given, "an input file"), (journal_path(given), "a journal")):
+            same = target.resolve() == protected.resolve() or (
+                target.exists() and protected.exists() and target.samefile(protected)
+            )
+            if same:
+                raise DatasetError(str(target), f"would overwrite {what}; choose another output")
 
 
 def write_fixed(

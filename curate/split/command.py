@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,8 +73,33 @@ def _check_target(files: list[Path], out: Path, force: bool) -> None:
     for file in files:
         if resolved == file.resolve().parent or resolved in file.resolve().parents:
             raise DatasetError(str(out), f"--out holds the input {file}; choose another folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise DatasetError(str(out), "folder is not empty; pass --force to replace it")
+    if out.is_dir() and any(out.iterdir()):
+        if not force:
+            raise DatasetError(str(out), "folder is not empty; pass --force to replace it")
+        others = not_ours(out)
+        if others:
+            shown = ", ".join(others[:5]) + (
+                f" and {len(others) - 5} more" if len(others) > 5 else ""
+            )
+            raise DatasetError(
+                str(out),
+                f"--force replaces only the files of an earlier `curate split` (per its "
+                f"manifest.json); also here: {shown}. Move them or choose another folder",
+            )
+
+
+def not_ours(out: Path) -> list[str]:
+    """Names in `out` that an earlier `curate split` did not write, by its manifest: all of
+    them when there is no readable manifest. `--force` never deletes what curate did not
+    write."""
+    ours = {"manifest.json"}
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        for files in manifest.get("outputs", {}).values():
+            ours.update(str(f.get("path")) for f in files if isinstance(f, dict))
+    except (OSError, ValueError, AttributeError):
+        ours = set()
+    return sorted(p.name for p in out.iterdir() if p.name not in ours)
 
 
 def _manifest(

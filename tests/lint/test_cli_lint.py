@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from curate.cli import app
 from curate.lint.registry import all_rules
 from curate.schemas.lint import LintReport
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 TICKETS = SAMPLES / "support_tickets.jsonl"
 PLANTED_RULES = {
@@ -215,3 +216,57 @@ def test_rules_and_rule_docs() -> None:
     assert "## Why it matters" in stdout and "threshold = 0.5" in stdout
     code, _, stderr = run("rule", "XYZ999")
     assert code == 2 and "unknown rule" in stderr
+
+
+def test_a_named_review_journal_is_never_linted_as_data(tmp_path: Path) -> None:
+    """A pre-commit hook names every staged file, journals included: they are skipped, and
+    a journal alone is one clear error."""
+    import yaml
+
+    from curate.journal import append_decision, journal_path
+    from curate.schemas.decision import Decision
+
+    data = write_jsonl(tmp_path / "clean.jsonl", clean_records())
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    append_decision(journal_path(data), Decision(id="r0", decision="keep", reviewer="a", at=at))
+    code, report = lint_json(str(data), str(journal_path(data)), "--ignore", "SIZE,LANG")
+    assert code == 0 and report.summary.records == len(clean_records())
+    result = CliRunner().invoke(app, ["lint", str(journal_path(data))])
+    assert result.exit_code == 2 and "review journal" in result.stderr
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hooks[0]["exclude"] == r"\.review\.jsonl$"
+
+
+def test_outputs_never_overwrite_inputs_journals_or_each_other(tmp_path: Path) -> None:
+    from curate.journal import journal_path
+
+    data = write_jsonl(tmp_path / "d.jsonl", clean_records(20))
+    journal = journal_path(data)
+    journal.write_text("")
+    before = data.read_bytes()
+    for args in (
+        ["lint", str(data), "--fix", "--out", str(journal)],
+        ["lint", str(data), "--fix", "--out", str(tmp_path / "other.review.jsonl")],
+        ["lint", str(data), "--write-baseline", str(data)],
+        ["lint", str(data), "--write-baseline", str(journal)],
+        ["export", str(data), "--out", str(tmp_path / "x.review.jsonl")],
+    ):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("curate: error:") and result.stderr.count("\n") == 1
+    assert data.read_bytes() == before and journal.read_text() == ""
+    a = (
+        write_jsonl(tmp_path / "a" / "data.jsonl", clean_records(5))
+        if (tmp_path / "a").mkdir() is None
+        else None
+    )
+    b = (
+        write_jsonl(tmp_path / "b" / "data.jsonl", clean_records(8)[5:])
+        if (tmp_path / "b").mkdir() is None
+        else None
+    )
+    out = tmp_path / "fixed"
+    out.mkdir()
+    result = CliRunner().invoke(app, ["lint", str(a), str(b), "--fix", "--out", str(out)])
+    assert result.exit_code == 2 and "would both be written here" in result.stderr
+    assert not any(out.iterdir())

@@ -62,9 +62,9 @@ def test_unreadable_file_is_one_line_and_exit_2(
 def test_missing_path_and_directory(tmp_path: Path) -> None:
     code, _, stderr = run_stats(str(tmp_path / "nope.jsonl"))
     assert (code, stderr) == (2, f"curate: error: {tmp_path / 'nope.jsonl'}: no such file\n")
-    code, _, stderr = run_stats(str(tmp_path))
+    code, _, stderr = run_stats(str(tmp_path))  # a folder stands for its dataset files
     assert code == 2
-    assert stderr.startswith(f"curate: error: {tmp_path}: is a directory")
+    assert stderr.startswith(f"curate: error: {tmp_path}: no dataset files")
 
 
 def test_json_array_syntax_error_names_the_line(write: Write) -> None:
@@ -202,3 +202,31 @@ def test_inputs_are_never_modified(write: Write, tmp_path: Path) -> None:
     after = {f: (hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns) for f in files}
     assert before == after
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "b.csv", "c.json.gz"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "bad.csv",
+            'input,output\n"unterminated,quote\nx,y\n',
+            "no readable record (line 2: unclosed quote",
+        ),
+        ("header.csv", "input,output\n", "no records: the file holds a header"),
+    ],
+)
+@pytest.mark.parametrize("command", ["stats", "lint", "split", "export"])
+def test_a_file_without_one_readable_record_is_one_line_and_exit_2(
+    tmp_path: Path, name: str, content: str, said: str, command: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    path = tmp_path / name
+    path.write_text(content)
+    extra = {"split": ["--out", str(tmp_path / "o")], "export": ["--out", str(tmp_path / "o.csv")]}
+    result = CliRunner().invoke(app, [command, str(path), *extra.get(command, [])])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"curate: error: {path}: {said}")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output

@@ -139,8 +139,16 @@ def test_refuses_a_non_empty_folder_without_force_and_never_touches_inputs(tmp_p
     code, _, stderr = run("split", str(data), "--out", str(data.parent), "--force")
     assert code == 2 and "holds the input" in stderr
     assert data.read_bytes() == TICKETS.read_bytes()
-    split(str(TICKETS), "--out", str(out), "--force")
-    assert not (out / "notes.txt").exists() and (out / "manifest.json").is_file()
+    code, _, stderr = run("split", str(TICKETS), "--out", str(out), "--force")
+    assert code == 2 and "also here: notes.txt" in stderr  # --force never deletes it
+    assert (out / "notes.txt").read_text() == "keep me"
+    (out / "notes.txt").unlink()
+    split(str(TICKETS), "--out", str(out))
+    split(str(TICKETS), "--out", str(out), "--force")  # an earlier split is replaced
+    assert (out / "manifest.json").is_file()
+    (out / ".git").mkdir()
+    code, _, stderr = run("split", str(TICKETS), "--out", str(out), "--force")
+    assert code == 2 and ".git" in stderr and (out / ".git").is_dir()
 
 
 def test_a_failed_run_leaves_the_old_folder(

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from curate.tui.session import Partner, ReviewSession
 from curate.tui.widgets.record_table import DECISION_STYLE
+from curate.tui.widgets.visible_text import plain
 from curate.tui.widgets.word_diff import word_diff
 
 
@@ -57,7 +58,7 @@ class PartnerScreen(Screen[None]):
         self.query_one("#partner-title", Static).update(
             Text.assemble(
                 (f"{finding.rule} ", "bold"),
-                finding.message,
+                plain(finding.message),
                 (f"   partner {self.index + 1} of {len(self.partners)}", "dim"),
             )
         )
@@ -76,13 +77,13 @@ class PartnerScreen(Screen[None]):
         decision = self.session.decision_name(row)
         return Group(
             Text.assemble(
-                (record["id"], "bold"),
+                (plain(record["id"]), "bold"),
                 "  ",
-                (record.get("category") or "", "cyan"),
+                (plain(record.get("category") or ""), "cyan"),
                 "  ",
                 (decision if decision != "none" else "undecided", DECISION_STYLE[decision]),
             ),
-            Text(self.session.location(row), style="dim"),
+            Text(plain(self.session.location(row)), style="dim"),
             Text(),
             Text("Input", style="bold"),
             shown_input,
@@ -95,7 +96,8 @@ class PartnerScreen(Screen[None]):
         keep, reject = (self.row, self.other) if side == "left" else (self.other, self.row)
         self.session.decide(keep, "keep")
         self.session.decide(reject, "reject")
-        self.notify(f"kept {self.session.ids[keep]}, rejected {self.session.ids[reject]}")
+        kept, rejected = plain(self.session.ids[keep]), plain(self.session.ids[reject])
+        self.notify(f"kept {kept}, rejected {rejected}", markup=False)
         self.show()
 
     def action_next_partner(self) -> None:

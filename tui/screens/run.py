@@ -25,6 +25,7 @@ from curate.schemas.report import MODELS, EvalReport
 from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
 from curate.tui.train_run import STAGES, RunEvent, missing_train_extra, train_and_evaluate
+from curate.tui.widgets.visible_text import plain
 
 RUN_SCREEN = "train-and-evaluate"
 """The name the run screen is installed under while it exists."""
@@ -104,7 +105,7 @@ class RunScreen(Screen[None]):
                 f"training loss {event.loss:.3f}  (first {self.losses[0]:.3f})"
             )
         if event.message:
-            self.query_one("#run-log", RichLog).write(event.message)
+            self.query_one("#run-log", RichLog).write(plain(event.message))
 
     def _show_stages(self) -> None:
         text = Text()
@@ -122,10 +123,10 @@ class RunScreen(Screen[None]):
         if self.stage:
             self.done.add(self.stage)
         self._show_stages()
-        self.query_one("#run-log", RichLog).write(f"run {outcome}")
+        self.query_one("#run-log", RichLog).write(plain(f"run {outcome}"))
         if report is not None:
             self.query_one("#run-report", Static).update(report_table(report))
-        self.notify(f"train and evaluate: {outcome}")
+        self.notify(f"train and evaluate: {plain(outcome)}", markup=False)
 
     def action_cancel(self) -> None:
         if self.running and not self.stop.is_set():

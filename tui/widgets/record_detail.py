@@ -22,7 +22,7 @@ from curate.schemas.decision import Decision
 from curate.schemas.finding import Finding
 from curate.tui.session import ReviewSession
 from curate.tui.widgets.record_table import DECISION_STYLE, SEVERITY_STYLE
-from curate.tui.widgets.visible_text import visible
+from curate.tui.widgets.visible_text import plain, visible
 
 
 class RecordDetail(ScrollView, can_focus=False):
@@ -76,11 +76,11 @@ def record_renderable(session: ReviewSession, row: int) -> RenderableType:
     record = session.record(row)
     decision = session.decision_name(row)
     header = Text.assemble(
-        (record["id"], "bold"),
+        (plain(record["id"]), "bold"),
         "  ",
-        (record.get("category") or "no category", "cyan"),
+        (plain(record.get("category") or "no category"), "cyan"),
         "  ",
-        (session.location(row), "dim"),
+        (plain(session.location(row)), "dim"),
         "  ",
         (decision if decision != "none" else "undecided", DECISION_STYLE[decision]),
     )
@@ -117,7 +117,7 @@ def _turns(record: dict[str, Any]) -> list[RenderableType]:
         if number == last and turn.get("role") == "assistant":
             content = record.get("output") or content
         style = {"user": "bold blue", "assistant": "bold green"}.get(turn.get("role"), "bold")
-        shown += [Text(str(turn.get("role")), style=style), visible(content), Text()]
+        shown += [Text(plain(str(turn.get("role"))), style=style), visible(content), Text()]
     return shown
 
 
@@ -126,7 +126,7 @@ def _finding(finding: Finding) -> RenderableType:
     line = Text.assemble(
         (f"{finding.rule} ", SEVERITY_STYLE[finding.severity.rank]),
         (f"{finding.severity.value} ", "dim"),
-        finding.message,
+        plain(finding.message),
     )
     if rule is None:
         return line
@@ -143,12 +143,12 @@ def _decision(decision: Decision) -> Text:
     when = decision.at.strftime("%Y-%m-%d %H:%M")
     text = Text.assemble(
         (f"{when} ", "dim"),
-        (decision.reviewer, "bold"),
+        (plain(decision.reviewer), "bold"),
         " ",
         (decision.decision, DECISION_STYLE.get(decision.decision, "")),
     )
     if decision.note:
-        text.append(f": {decision.note}")
+        text.append(f": {plain(decision.note)}")
     if decision.decision == "edit":
         changed = [n for n in ("input", "output", "category") if getattr(decision, n) is not None]
         text.append(f" ({', '.join(changed)})", style="dim")

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from curate.tui.session import ReviewSession
+from curate.tui.widgets.visible_text import plain
 
 COLUMNS = (("id", 16), ("category", 18), ("lang", 5), ("findings", 16), ("decision", 9))
 WIDTH = dict(COLUMNS)
@@ -117,9 +118,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [Segment("▌" if selected else " ", base + Style(color="cyan"))]
         session = self.session
         segments += [
-            Segment(_cell(session.ids[row], WIDTH["id"]), base),
-            Segment(_cell(session.categories[row], WIDTH["category"]), base),
-            Segment(_cell(session.languages[row], WIDTH["lang"]), base),
+            Segment(_cell(plain(session.ids[row]), WIDTH["id"]), base),
+            Segment(_cell(plain(session.categories[row]), WIDTH["category"]), base),
+            Segment(_cell(plain(session.languages[row]), WIDTH["lang"]), base),
         ]
         segments.append(self._findings_cell(row, base))
         decision = session.decision_name(row)
@@ -130,7 +131,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             )
         )
         preview = session.dataset.frame.get_column("input")[row] or ""
-        segments.append(Segment(" ".join(preview.split())[:width], base + Style(dim=True)))
+        shown = plain(" ".join(preview.split())[:width])
+        segments.append(Segment(shown, base + Style(dim=True)))
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
     def _findings_cell(self, row: int, base: Style) -> Segment:

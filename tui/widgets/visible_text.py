@@ -7,6 +7,10 @@ import unicodedata
 
 from rich.text import Text
 
+from curate.terminal import plain
+
+__all__ = ["plain", "visible"]
+
 HIDDEN_STYLE = "bold white on red"
 ORDINARY = {"\n", "\t", " "}
 

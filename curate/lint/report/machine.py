@@ -10,6 +10,7 @@ from curate.lint.engine import REVIEWED, is_reviewed
 from curate.lint.registry import all_rules
 from curate.schemas.finding import Severity
 from curate.schemas.lint import LintReport
+from curate.terminal import plain
 
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -36,7 +37,8 @@ def render_github(report: LintReport) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return plain(escaped)  # no ESC or BEL from data reaches the CI log
 
 
 def _escape_property(text: str) -> str:

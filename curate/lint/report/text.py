@@ -15,6 +15,7 @@ from curate.lint.engine import is_reviewed
 from curate.lint.registry import all_rules
 from curate.schemas.finding import Finding, Location, Severity
 from curate.schemas.lint import LintReport
+from curate.terminal import plain
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_LOCATIONS = 5
@@ -42,15 +43,15 @@ def render_text(report: LintReport, console: Console, suppressed: int = 0) -> No
 
 
 def _where(location: Location) -> str:
-    return f"{location.path}:{location.line}" if location.line else location.path
+    path = plain(location.path)
+    return f"{path}:{location.line}" if location.line else path
 
 
 def _print_finding(console: Console, finding: Finding, style: str = "") -> None:
     locations = finding.locations
     head = _where(locations[0]) + ": " if locations else ""
-    console.print(
-        f"  {head}{finding.message}", style=style, highlight=False, soft_wrap=True, markup=False
-    )
+    line = f"  {head}{plain(finding.message)}"
+    console.print(line, style=style, highlight=False, soft_wrap=True, markup=False)
     for location in locations[1:MAX_LOCATIONS]:
         console.print(f"    also {_where(location)}", style=style, highlight=False, markup=False)
     if len(locations) > MAX_LOCATIONS:
