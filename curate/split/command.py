@@ -25,6 +25,7 @@ from curate.split.write import (
     swap_in,
     write_split_files,
 )
+from curate.terminal import plain
 
 
 def split(
@@ -166,12 +167,12 @@ def describe(manifest: SplitManifest, out: Path) -> str:
     """A short human summary for the terminal."""
     parts = [f"{name} {manifest.totals[name]:,}" for name in SPLITS]
     lines = [
-        f"wrote {', '.join(parts)} records to {out} "
+        f"wrote {', '.join(parts)} records to {plain(out)} "
         f"({len(manifest.dropped):,} dropped, {manifest.groups:,} duplicate groups kept whole)"
     ]
     if manifest.too_small_to_stratify:
         lines.append(
             "too small to stratify (fewer than 3 records): "
-            + ", ".join(manifest.too_small_to_stratify)
+            + ", ".join(plain(name) for name in manifest.too_small_to_stratify)
         )
     return "\n".join(lines)
