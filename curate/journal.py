@@ -165,11 +165,13 @@ def resolve_reviewer(configured: str | None) -> str:
 
 def apply_review(frame: pl.DataFrame, state: ReviewState) -> tuple[pl.DataFrame, dict[str, str]]:
     """The frame with rejected records left out and edits applied; and the rejected ids
-    with the reason. Keep and flag decisions change nothing here."""
+    with the reason. Keep and flag decisions change nothing here. A decision about a record
+    that is no longer in the data (its text changed, so its content id did) is left out."""
+    present = set(frame.get_column("id").to_list())
     rejected = {
         rid: f"rejected in review by {d.reviewer}"
         for rid, d in state.latest.items()
-        if d.decision == "reject"
+        if d.decision == "reject" and rid in present
     }
     edits = state.edits
     frame = frame.filter(~pl.col("id").is_in(list(rejected)))

@@ -185,3 +185,27 @@ def test_unreadable_lines_are_listed_as_dropped(tmp_path: Path) -> None:
     data.write_text(TICKETS.read_text() + "{broken\n")
     manifest = split(str(data), "--out", str(tmp_path / "o"))
     assert manifest.dropped[-1].line == 644 and manifest.dropped[-1].reason.startswith("unreadable")
+
+
+def test_a_rejected_record_whose_text_changed_since_does_not_stop_split(tmp_path: Path) -> None:
+    """Without ids in the file, a record's id is a hash of its text: a reject of the old
+    text names a record that is no longer there."""
+    from datetime import UTC, datetime
+
+    from curate.io import read_dataset
+    from curate.journal import append_decision, journal_path
+    from curate.schemas.decision import Decision
+
+    lines = TICKETS.read_text().splitlines()[:40]
+    records = [{k: v for k, v in json.loads(line).items() if k != "id"} for line in lines]
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records))
+    old_id = read_dataset([data]).frame.get_column("id")[0]
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    append_decision(journal_path(data), Decision(id=old_id, decision="reject", reviewer="a", at=at))
+    records[0]["output"] += " Edited after the review."
+    data.write_text("".join(json.dumps(r) + "\n" for r in records))
+    code, _, stderr = run("split", str(data), "--out", str(tmp_path / "out"))
+    assert code == 0, stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert sum(manifest["totals"].values()) == 40 and manifest["dropped"] == []
