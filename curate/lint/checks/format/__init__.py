@@ -42,3 +42,5 @@ def parsed_outputs(frame: pl.DataFrame) -> Iterator[tuple[str, Any, str | None]]
             yield record, json.loads(json_text(output)), None
         except json.JSONDecodeError as exc:
             yield record, None, f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        except RecursionError:  # thousands of nested brackets: no model output means that
+            yield record, None, "nested too deeply to parse"
