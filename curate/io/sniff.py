@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
+import os
 import zlib
 from pathlib import Path
 
 from curate.io.errors import DatasetError
+
+GZIP_RATIO_ENV = "CURATE_MAX_GZIP_RATIO"
+DEFAULT_GZIP_RATIO = 200.0
 
 SUFFIX_KINDS = {
     ".jsonl": "jsonl",
@@ -40,18 +43,59 @@ def read_input(path: Path) -> bytes:
         raise DatasetError(shown, "no such file")
     if path.is_dir():
         raise DatasetError(shown, "is a directory, expected a dataset file (.jsonl, .csv, ...)")
+    if not path.is_file():  # a device (/dev/zero), a FIFO: reading would never end
+        raise DatasetError(shown, "is not a regular file")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DatasetError(shown, f"cannot read: {exc.strerror}") from None
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise DatasetError(shown, f"corrupt gzip file: {exc}") from None
+        data = _gunzip(shown, data)
     if not data or data.isspace():
         raise DatasetError(shown, "file is empty")
     return data
+
+
+def max_gzip_ratio() -> float:
+    """How many times its own size a gzip file may inflate to: `CURATE_MAX_GZIP_RATIO`,
+    default 200 (JSON Lines compresses 5-30x; a gzip bomb 1,000x and more)."""
+    value = os.environ.get(GZIP_RATIO_ENV, "")
+    try:
+        ratio = float(value) if value else DEFAULT_GZIP_RATIO
+    except ValueError:
+        raise DatasetError(GZIP_RATIO_ENV, f"must be a number, got {value!r}") from None
+    return ratio if ratio > 0 else DEFAULT_GZIP_RATIO
+
+
+def _gunzip(shown: str, data: bytes) -> bytes:
+    """The decompressed bytes of every gzip member, refusing to inflate past the ratio cap
+    (checked as it inflates, so a bomb never fills memory)."""
+    limit = int(max(len(data) * max_gzip_ratio(), 1 << 20))
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    try:
+        while rest:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            chunk = inflater.decompress(rest, limit - size + 1)
+            while True:
+                size += len(chunk)
+                out.append(chunk)
+                if size > limit:
+                    raise DatasetError(
+                        shown,
+                        f"gzip inflates to more than {limit:,} bytes, {max_gzip_ratio():g}x its "
+                        f"size (a gzip bomb?); raise {GZIP_RATIO_ENV} if it is real data",
+                    )
+                if not inflater.unconsumed_tail:
+                    break
+                chunk = inflater.decompress(inflater.unconsumed_tail, limit - size + 1)
+            if not inflater.eof:
+                raise DatasetError(shown, "corrupt gzip file: it ends before its last member does")
+            rest = inflater.unused_data.lstrip(b"\x00")
+    except zlib.error as exc:
+        raise DatasetError(shown, f"corrupt gzip file: {exc}") from None
+    return b"".join(out)
 
 
 def file_kind(path: Path, data: bytes) -> str:

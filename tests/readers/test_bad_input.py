@@ -230,3 +230,32 @@ def test_a_file_without_one_readable_record_is_one_line_and_exit_2(
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"curate: error: {path}: {said}")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_a_gzip_bomb_is_refused_while_it_inflates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zlib
+
+    from curate.io.sniff import read_input
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b" " * (1 << 20)
+    bomb = b"".join(packer.compress(block) for _ in range(300)) + packer.flush()  # 300 MiB
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(bomb)
+    assert len(bomb) < 400_000
+    with pytest.raises(DatasetError, match=r"gzip inflates to more than .*a gzip bomb"):
+        read_input(path)
+    monkeypatch.setenv("CURATE_MAX_GZIP_RATIO", "100000")
+    with pytest.raises(DatasetError, match="file is empty"):  # allowed now: all spaces
+        read_input(path)
+
+
+def test_a_device_is_not_read_forever(tmp_path: Path) -> None:
+    from curate.io.sniff import read_input
+
+    link = tmp_path / "train.jsonl"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(DatasetError, match="not a regular file"):
+        read_input(link)
