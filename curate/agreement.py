@@ -32,6 +32,7 @@ from curate.io.paths import expand_paths
 from curate.journal import load_review
 from curate.schemas.agreement import AgreementReport, AgreementRow, Method
 from curate.schemas.settings import CurateSettings
+from curate.terminal import plain, safe
 
 L = TypeVar("L", bound=Hashable)
 """A label: for reviews, a decision; the statistics take any hashable value."""
@@ -197,9 +198,10 @@ def agreement_renderable(report: AgreementReport) -> RenderableType:
         who = ", ".join(report.reviewers) or "nobody"
         return Text(
             f"No record has decisions from two or more reviewers yet "
-            f"({report.reviewed:,} reviewed, by {who})."
+            f"({report.reviewed:,} reviewed, by {plain(who)})."
         )
-    table = Table(title=f"Reviewer agreement ({', '.join(report.reviewers)})", title_justify="left")
+    who = plain(", ".join(report.reviewers))
+    table = Table(title=Text(f"Reviewer agreement ({who})"), title_justify="left")
     for column in ("category", "items", "raters", "agreement", "kappa", "method", "strength"):
         table.add_column(column, justify="left" if column in {"category", "method"} else "right")
     for row in report.categories:
@@ -214,10 +216,10 @@ def agreement_renderable(report: AgreementReport) -> RenderableType:
     return Group(table, note)
 
 
-def _cells(row: AgreementRow, name: str) -> list[str]:
+def _cells(row: AgreementRow, name: str) -> list[RenderableType]:
     method = {"cohen": "Cohen", "fleiss": "Fleiss", "krippendorff": "Krippendorff α"}
     return [
-        name,
+        safe(name),
         f"{row.items:,}",
         str(row.raters),
         f"{row.percent_agreement:.0%}",

@@ -26,6 +26,11 @@ def plain(text: object) -> str:
     return "".join(f"⟨U+{ord(c):04X}⟩" if hidden(c) else c for c in str(text))
 
 
+def plain_lines(text: str) -> str:
+    """`plain`, but newlines and tabs kept: text for an editor, which shows lines."""
+    return "".join(f"⟨U+{ord(c):04X}⟩" if hidden(c) and c not in "\n\t" else c for c in text)
+
+
 def safe(text: object, style: str = "") -> Text:
     """`plain(text)` as Rich Text: neither control sequences nor markup."""
     return Text(plain(text), style=style)

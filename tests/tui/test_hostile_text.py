@@ -63,3 +63,17 @@ async def test_partner_screen_escapes_too(tmp_path: Path) -> None:
         await pilot.pause(0.1)
         shown = screen_text(app)
         assert ESC not in shown and "⟨U+001B⟩" in shown
+
+
+async def test_balance_agreement_filter_and_edit_show_markup_as_text(tmp_path: Path) -> None:
+    app = app_on(write(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await linted(pilot)
+        for key in ("b", "escape", "A", "escape", "F", "escape", "e", "escape"):
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            shown = screen_text(app)
+            assert ESC not in shown and BEL not in shown, key
+        await pilot.press("b")
+        await pilot.pause(0.1)
+        assert "[/x]" in screen_text(app)  # a category written as markup, shown as text

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from curate.schemas.manifest import SplitManifest
+from curate.terminal import plain, safe
 from curate.tui.session import ReviewSession
 from curate.tui.widgets.bars import share_bar
 
@@ -68,7 +69,7 @@ def review_table(session: ReviewSession, bar: int = BAR) -> Table:
         before, after = row.before / before_total, row.after / after_total
         moved = "yellow" if abs(after - before) >= 0.01 else "green"
         table.add_row(
-            row.category or "(none)",
+            safe(row.category) if row.category else Text("(none)"),
             str(row.before),
             f"{before:.1%}",
             share_bar(before / largest, bar),
@@ -84,13 +85,14 @@ def split_table(manifest_path: Path) -> Table:
     manifest = SplitManifest.model_validate(json.loads(manifest_path.read_text()))
     names = list(manifest.counts)
     categories = sorted({c for counts in manifest.counts.values() for c in counts})
-    table = Table(title=f"Per split ({manifest_path.parent})", title_justify="left", expand=True)
+    title = Text(f"Per split ({plain(manifest_path.parent)})")
+    table = Table(title=title, title_justify="left", expand=True)
     table.add_column("category", min_width=18, no_wrap=True)
     for name in names:
         table.add_column(name, justify="right")
         table.add_column(f"{name} share")
     for category in categories:
-        cells: list[RenderableType] = [category]
+        cells: list[RenderableType] = [safe(category)]
         for name in names:
             count = manifest.counts[name].get(category, 0)
             share = count / (manifest.totals.get(name) or 1)

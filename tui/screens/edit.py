@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
+
+from curate.terminal import plain, plain_lines
 
 
 class EditModal(ModalScreen[dict[str, str] | None]):
@@ -29,14 +32,20 @@ class EditModal(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box", classes="dialog"):
-            yield Label(f"Edit {self.record['id']}  (Ctrl+S saves, Esc cancels)", id="edit-title")
+            title = f"Edit {plain(self.record['id'])}  (Ctrl+S saves, Esc cancels)"
+            yield Label(Text(title), id="edit-title")
             if not self.chat:
                 yield Label("Input")
-                yield TextArea(self.record.get("input") or "", id="edit-input")
+                yield TextArea(self._shown("input"), id="edit-input")
             yield Label("Final reply" if self.chat else "Output")
-            yield TextArea(self.record.get("output") or "", id="edit-output")
+            yield TextArea(self._shown("output"), id="edit-output")
             yield Label("Category")
-            yield Input(self.record.get("category") or "", id="edit-category")
+            yield Input(plain(self.record.get("category") or ""), id="edit-category")
+
+    def _shown(self, field: str) -> str:
+        """The field as the editor shows it: hidden characters as ⟨U+XXXX⟩ (they never reach
+        the terminal). Saving an unchanged field changes nothing."""
+        return plain_lines(self.record.get(field) or "")
 
     def on_mount(self) -> None:
         self.query_one("#edit-output", TextArea).focus()
@@ -44,14 +53,14 @@ class EditModal(ModalScreen[dict[str, str] | None]):
     def action_save(self) -> None:
         changes: dict[str, str] = {}
         output = self.query_one("#edit-output", TextArea).text
-        if output != (self.record.get("output") or ""):
+        if output != self._shown("output"):
             changes["output"] = output
         if not self.chat:
             text = self.query_one("#edit-input", TextArea).text
-            if text != (self.record.get("input") or ""):
+            if text != self._shown("input"):
                 changes["input"] = text
         category = self.query_one("#edit-category", Input).value.strip()
-        if category and category != (self.record.get("category") or ""):
+        if category and category != plain(self.record.get("category") or ""):
             changes["category"] = category
         self.dismiss(changes or None)
 

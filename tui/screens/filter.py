@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select
 
+from curate.terminal import plain
 from curate.tui.session import ReviewSession, ViewFilter
 
 DECISIONS = ("none", "keep", "reject", "edit", "flag")
@@ -40,7 +42,7 @@ class FilterModal(ModalScreen[ViewFilter | None]):
             )
             yield Label("Category")
             yield Select(
-                [(name or "(none)", name) for name in self.session.category_names()],
+                [(Text(plain(name or "(none)")), name) for name in self.session.category_names()],
                 prompt="any category",
                 value=current.category if current.category is not None else Select.NULL,
                 id="filter-category",
