@@ -42,11 +42,32 @@ def append_decision(path: Path, decision: Decision) -> None:
     being glued onto the fragment (which would make the whole journal unreadable).
     """
     _set_torn_line_aside(path)
+    if not path.exists():
+        ensure_union_merge(path)
     line = decision.model_dump_json(exclude_none=True) + "\n"
     with path.open("a", encoding="utf-8") as handle:
         handle.write(line)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+UNION_MERGE = f"*{SUFFIX} merge=union"
+"""The git attribute that lets two reviewers' journals merge without conflict: git keeps
+the lines both branches appended (decisions carry their time; the latest wins)."""
+
+
+def ensure_union_merge(journal: Path) -> None:
+    """In a git work tree, make sure `.gitattributes` beside the journal merges journals by
+    union: the line is added (the file created if need be), nothing else in it changes."""
+    folder = journal.resolve().parent
+    if not any((parent / ".git").exists() for parent in (folder, *folder.parents)):
+        return
+    attributes = folder / ".gitattributes"
+    text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
+    if UNION_MERGE in text.splitlines():
+        return
+    with attributes.open("a", encoding="utf-8") as handle:
+        handle.write(("" if not text or text.endswith("\n") else "\n") + UNION_MERGE + "\n")
 
 
 def _set_torn_line_aside(path: Path) -> None:
@@ -129,7 +150,9 @@ def current_state(decisions: Iterable[Decision]) -> ReviewState:
     for rid, stack in standing.items():
         if not stack:
             continue
-        state.latest[rid] = stack[-1]
+        # The most recent by time: after two reviewers' branches are merged (union merge
+        # keeps both sides' lines, one side after the other) file order is not time order.
+        state.latest[rid] = max(enumerate(stack), key=lambda item: (item[1].at, item[0]))[1]
         state.by_reviewer[rid] = {d.reviewer: d for d in stack}  # later ones overwrite
     return state
 

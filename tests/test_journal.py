@@ -210,3 +210,56 @@ def test_an_append_after_a_torn_line_starts_on_a_fresh_line(tmp_path: Path) -> N
     assert [d.id for d in read_decisions(journal)] == ["a", "c"]
     assert (tmp_path / "d.review.jsonl.torn").read_text() == '{"id": "b", "decision": "rej\n'
     assert journal.read_text().endswith("\n")
+
+
+def test_two_reviewers_branches_merge_without_conflict_or_loss(tmp_path: Path) -> None:
+    """Two experts review in their own clones; git merges their journals by union (curate
+    adds the attribute beside the journal), every decision survives, and the latest by time
+    stands; agreement sees both reviewers."""
+    import shutil
+    import subprocess
+
+    from curate.agreement import agreement_for
+    from curate.journal import load_review
+    from curate.schemas.settings import CurateSettings
+
+    def git(*args: str) -> str:
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+               "PATH": "/usr/bin:/bin"}  # fmt: skip
+        done = subprocess.run(
+            ["git", *args], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    data = tmp_path / "tickets.jsonl"
+    shutil.copy(SAMPLES / "support_tickets.jsonl", data)
+    git("init", "-q", "-b", "main")
+    journal = journal_path(data)
+    first = Decision(
+        id="T-00001", decision="keep", reviewer="ann", at=datetime(2026, 11, 1, tzinfo=UTC)
+    )
+    append_decision(journal, first)
+    assert (tmp_path / ".gitattributes").read_text() == "*.review.jsonl merge=union\n"
+    git("add", "-A")
+    git("commit", "-qm", "start")
+    git("checkout", "-qb", "bob")
+    for rid, action, day in (("T-00001", "reject", 3), ("T-00002", "keep", 3)):
+        at = datetime(2026, 11, day, tzinfo=UTC)
+        append_decision(journal, Decision(id=rid, decision=action, reviewer="bob", at=at))
+    git("commit", "-qam", "bob reviews")
+    git("checkout", "-q", "main")
+    for rid, action, day in (("T-00001", "keep", 2), ("T-00003", "reject", 2)):
+        at = datetime(2026, 11, day, tzinfo=UTC)
+        append_decision(journal, Decision(id=rid, decision=action, reviewer="ann", at=at))
+    git("commit", "-qam", "ann reviews")
+    git("merge", "-q", "--no-edit", "bob")  # no conflict
+    assert "<<<<<<<" not in journal.read_text()
+    decisions = read_decisions(journal)
+    assert len(decisions) == 5
+    state = load_review([data])
+    assert state.latest["T-00001"].reviewer == "bob"  # Nov 3, the latest, though not last
+    assert {"T-00002", "T-00003"} <= set(state.latest)
+    assert set(state.by_reviewer["T-00001"]) == {"ann", "bob"}
+    assert agreement_for([data], CurateSettings()).reviewers == ["ann", "bob"]
