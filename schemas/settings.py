@@ -6,6 +6,7 @@ forbids unknown keys, so a typo is an error that names the key instead of a sile
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -95,7 +96,7 @@ class SplitSettings(_Section):
     @field_validator("ratios")
     @classmethod
     def _ratios_sum_to_one(cls, value: tuple[float, float, float]) -> tuple[float, float, float]:
-        if any(r < 0 for r in value) or abs(sum(value) - 1.0) > 1e-6:
+        if not all(math.isfinite(r) and r >= 0 for r in value) or abs(sum(value) - 1.0) > 1e-6:
             raise ValueError(f"ratios must be non-negative and sum to 1, got {list(value)}")
         return value
 

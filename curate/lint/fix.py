@@ -85,7 +85,8 @@ def output_paths(sources: list[SourceFile], out: Path) -> dict[str, Path]:
     """Where each source's cleaned copy goes. Refuses to write over any input, over a
     review journal, or two sources into one file."""
     if len(sources) == 1:
-        targets = {sources[0].path: out}
+        name = Path(sources[0].path).name
+        targets = {sources[0].path: out / name if out.is_dir() else out}
     else:
         if out.exists() and not out.is_dir():
             raise DatasetError(str(out), "--out must be a directory when fixing several files")

@@ -39,6 +39,8 @@ def split(
 ) -> SplitManifest:
     """Split the dataset into `out`; returns the manifest it wrote."""
     files = expand_paths(paths)
+    if out.is_symlink() and out.resolve().is_dir():
+        out = out.resolve()  # replace the folder the link points at, never the link itself
     _check_target(files, out, force)
     options = settings.split
     dataset = read_dataset(files, fields)

@@ -64,12 +64,24 @@ def write_split_files(folder: Path, bodies: dict[str, list[bytes]], parquet: boo
 
 
 def staging_folder(target: Path) -> Path:
+    """A new folder beside `target` to build the split in. Staging folders a killed run left
+    behind (curate's own names, holding only split files) are removed first."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*"):
+        if stale.is_dir() and not stale.is_symlink() and _only_split_files(stale):
+            shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     umask = os.umask(0)
     os.umask(umask)
     folder.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result is an ordinary folder
     return folder
+
+
+def _only_split_files(folder: Path) -> bool:
+    return all(
+        p.is_file() and (p.name == "manifest.json" or p.name.split(".")[0] in SPLITS)
+        for p in folder.iterdir()
+    )
 
 
 def swap_in(staging: Path, target: Path) -> None:

@@ -259,3 +259,60 @@ def test_a_device_is_not_read_forever(tmp_path: Path) -> None:
     link.symlink_to("/dev/zero")
     with pytest.raises(DatasetError, match="not a regular file"):
         read_input(link)
+
+
+def test_outputs_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    import os
+
+    from curate.io.atomic import write_text_atomic
+
+    previous = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "out.json", "{}")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["split", "{data}", "--out", "{tmp}/s", "--ratios", "nan,0.5,0.5"], "--ratios"),
+        (["stats", "{data}", "--config", "{tmp}/bad.toml"], "not UTF-8"),
+    ],
+)
+def test_careless_arguments_are_one_line(tmp_path: Path, args: list[str], said: str) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"input": "a", "output": "b"}\n')
+    (tmp_path / "bad.toml").write_bytes(b'[fields]\ncategory = "\xff"\n')
+    filled = [a.replace("{data}", str(data)).replace("{tmp}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(app, filled)
+    assert result.exit_code == 2 and said in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_fix_into_a_folder_and_split_through_a_link(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(f'{{"input": "q{i} about it", "output": "a{i}"}}\n' for i in range(30)))
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    fixed = CliRunner().invoke(
+        app, ["lint", str(data), "--fix", "--out", str(folder), "--exit-zero"]
+    )
+    assert fixed.exit_code == 0 and (folder / "d.jsonl").is_file()
+    target = tmp_path / "splits-target"
+    target.mkdir()
+    link = tmp_path / "splits"
+    link.symlink_to(target)
+    for _ in range(2):  # and again with --force: the link stays a link
+        result = CliRunner().invoke(app, ["split", str(data), "--out", str(link), "--force"])
+        assert result.exit_code == 0, result.stderr
+        assert link.is_symlink() and (target / "manifest.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left

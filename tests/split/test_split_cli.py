@@ -209,3 +209,15 @@ def test_a_rejected_record_whose_text_changed_since_does_not_stop_split(tmp_path
     assert code == 0, stderr
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert sum(manifest["totals"].values()) == 40 and manifest["dropped"] == []
+
+
+def test_a_killed_runs_staging_folder_is_cleaned_up_but_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stale = tmp_path / ".out.abc123"
+    stale.mkdir()
+    (stale / "train.jsonl").write_text("{}\n")
+    other = tmp_path / ".out.notes"
+    other.mkdir()
+    (other / "mine.txt").write_text("keep")
+    split(str(TICKETS), "--out", str(out))
+    assert not stale.exists() and (other / "mine.txt").read_text() == "keep"
