@@ -270,3 +270,11 @@ def test_outputs_never_overwrite_inputs_journals_or_each_other(tmp_path: Path) -
     result = CliRunner().invoke(app, ["lint", str(a), str(b), "--fix", "--out", str(out)])
     assert result.exit_code == 2 and "would both be written here" in result.stderr
     assert not any(out.iterdir())
+
+
+def test_a_pattern_that_backtracks_without_end_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "d.jsonl", [{"input": "q", "output": "a" * 40}])
+    config = tmp_path / "curate.toml"
+    config.write_text('[lint.options.FMT003]\npattern = "(a|a)+b"\n')
+    result = CliRunner().invoke(app, ["lint", str(data), "--config", str(config)])
+    assert result.exit_code == 2 and "took over 1 s" in result.stderr

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+import regex
 
 from curate.config import ConfigError
 from curate.lint.checks.format import FormatScope, outputs_in_scope
@@ -14,6 +15,10 @@ from curate.schemas.finding import Severity
 class PatternOptions(FormatScope):
     pattern: str | None = None
     """Python regular expression every output in scope must match in full (off when unset)."""
+
+
+MATCH_SECONDS = 1.0
+"""A user's pattern may backtrack exponentially; one output may take at most this long."""
 
 
 @register
@@ -41,10 +46,17 @@ class RegexMismatch(Rule[PatternOptions]):
         if options.pattern is None:
             return
         try:
-            pattern = re.compile(options.pattern, re.DOTALL)
-        except re.error as exc:
+            pattern = regex.compile(options.pattern, regex.DOTALL)
+        except regex.error as exc:
             raise ConfigError(f"lint.options.FMT003.pattern: {exc}") from None
         for record, output in outputs_in_scope(ctx, options.categories).iter_rows():
-            if pattern.fullmatch(output) is None:
+            try:
+                matched = pattern.fullmatch(output, timeout=MATCH_SECONDS)
+            except TimeoutError:
+                raise ConfigError(
+                    f"lint.options.FMT003.pattern: took over {MATCH_SECONDS:g} s on one output "
+                    "(nested repetition such as (a+)+ backtracks without end); simplify it"
+                ) from None
+            if matched is None:
                 shown = output if len(output) <= 40 else output[:37] + "..."
                 yield Violation([record], f"output {shown!r} does not match {options.pattern!r}")
