@@ -29,7 +29,7 @@ from curate.io import Dataset, read_dataset
 from curate.io.atomic import write_text_atomic
 from curate.io.writer import Changes, json_line, source_texts
 from curate.proof.report import METRICS
-from curate.proof.statistics import paired_bootstrap
+from curate.proof.statistics import Difference, paired_bootstrap
 from curate.proof.verdict import METRIC_NAMES, MIN_CATEGORY, describe
 from curate.schemas.finding import HITS
 from curate.schemas.lint import LintReport
@@ -182,6 +182,13 @@ def compare(
     overall = deltas(pairs)
     primary = "fact_recall" if "fact_recall" in overall else "rouge_l"
     verdict = "Curated " + _sentence(overall, primary) + f" (n = {len(pairs)})."
+    others = [
+        describe("raw", metric, _difference(d))
+        for metric, d in overall.items()
+        if metric != primary and (d["ci95"][0] > 0 or d["ci95"][1] < 0)
+    ]
+    if others:  # measurable either way: a loss elsewhere is never hidden behind the primary
+        verdict += " On other metrics curated " + "; ".join(others) + "."
     return {
         "n": len(pairs),
         "raw": means([r for _, r in pairs]),
@@ -201,14 +208,16 @@ def compare(
     }
 
 
-def _sentence(deltas: dict[str, Any], primary: str) -> str:
-    from curate.proof.statistics import Difference
+def _difference(entry: dict[str, Any]) -> Difference:
+    low, high = entry["ci95"]
+    return Difference(entry["delta"], low, high, entry["p_value"], entry["n"])
 
+
+def _sentence(deltas: dict[str, Any], primary: str) -> str:
     entry = deltas.get(primary)
     if entry is None:
         return f"cannot be compared with raw on {METRIC_NAMES.get(primary, primary)}"
-    d = Difference(entry["delta"], entry["ci95"][0], entry["ci95"][1], entry["p_value"], entry["n"])
-    return describe("raw", primary, d)
+    return describe("raw", primary, _difference(entry))
 
 
 def markdown_section(result: dict[str, Any]) -> str:
