@@ -41,9 +41,11 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Curate
         raise ConfigError(f"{path}: config file not found")
     table = _curate_table(path) if path.name == "pyproject.toml" else _read_toml(path)
     try:
-        return CurateSettings.model_validate(table or {})
+        settings = CurateSettings.model_validate(table or {})
     except ValidationError as exc:
         raise ConfigError(f"{path}: {_describe(exc)}") from None
+    settings._source = str(path)
+    return settings
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

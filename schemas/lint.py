@@ -37,6 +37,9 @@ class LintReport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     summary: LintSummary
+    config: str | None = None
+    """The configuration file used (given, or found from the current folder upwards); None
+    when the defaults applied."""
     findings: list[Finding]
     timings: list[RuleTiming] | None = None
     """Present with `--statistics`."""

@@ -10,7 +10,7 @@ import math
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from curate.schemas.finding import Severity
 
@@ -162,3 +162,11 @@ class CurateSettings(_Section):
     train: TrainSettings = Field(default_factory=TrainSettings)
     eval: EvalSettings = Field(default_factory=EvalSettings)
     review: ReviewSettings = Field(default_factory=ReviewSettings)
+    _source: str | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> str | None:
+        """The file these settings came from (given, or found from the current folder
+        upwards); None for the defaults. Reports name it, so a config picked up from a
+        parent folder never changes results unseen."""
+        return self._source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,3 +123,15 @@ def test_config_field_names_apply_and_flags_override_them(write: Write) -> None:
 def test_the_old_key_input_format_still_reads(write: Write, tmp_path: Path) -> None:
     write("curate.toml", '[fields]\ninput-format = "sharegpt"\n')
     assert load_settings(start=tmp_path).fields.shape == "sharegpt"
+
+
+def test_a_config_found_in_a_parent_folder_is_named(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = write("curate.toml", '[lint]\nignore = ["SIZE"]\n')
+    data = write("sub/d.jsonl", '{"input": "where is my order", "output": "it ships"}\n')
+    monkeypatch.chdir(data.parent)
+    text = CliRunner().invoke(app, ["lint", str(data), "--exit-zero"], env={"COLUMNS": "400"})
+    assert text.stdout.splitlines()[0] == f"config: {config.resolve()}"
+    result = CliRunner().invoke(app, ["lint", str(data), "--exit-zero", "--output-format", "json"])
+    assert json.loads(result.stdout)["config"] == str(config.resolve())

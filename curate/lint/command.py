@@ -49,7 +49,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     dataset = reviewed_dataset(dataset, review)
     eval_sources = {str(p) for p in eval_files}
     report = run_lint(dataset, settings, eval_sources, statistics=request.statistics)
-    report = mark_reviewed(report, review)
+    report = mark_reviewed(report, review).model_copy(update={"config": settings.source})
     suppressed = 0
     baseline_path = request.baseline or (
         Path(settings.lint.baseline) if settings.lint.baseline else None

@@ -22,7 +22,10 @@ MAX_LOCATIONS = 5
 
 
 def render_text(report: LintReport, console: Console, suppressed: int = 0) -> None:
-    """Print findings grouped by rule (worst first), then the summary."""
+    """Print the configuration used, findings grouped by rule (worst first), then the
+    summary."""
+    if report.config:
+        console.print(Text(f"config: {plain(report.config)}", style="dim"))
     rules = all_rules()
     for (code, reviewed), group in groupby(report.findings, key=lambda f: (f.rule, is_reviewed(f))):
         findings = list(group)
