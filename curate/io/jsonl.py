@@ -188,12 +188,30 @@ def _from_python_objects(lines: list[bytes], numbers: list[int]) -> RawTable:
         for key in mixed & obj.keys():
             if obj[key] is not None:
                 obj[key] = json.dumps(obj[key], ensure_ascii=False)
-    frame = pl.from_dicts(objects, infer_schema_length=None)
+    try:
+        frame = pl.from_dicts(objects, infer_schema_length=None)
+    except (TypeError, ValueError, pl.exceptions.PolarsError):
+        frame = _column_by_column(objects)
     frame = frame.with_columns(
         pl.Series(LINE_COLUMN, numbers, dtype=pl.UInt32),
         pl.Series(TEXT_COLUMN, [line.decode() for line in lines]),
     )
     return RawTable(frame.select(LINE_COLUMN, TEXT_COLUMN, pl.exclude(LINE_COLUMN, TEXT_COLUMN)))
+
+
+def _column_by_column(objects: list[dict[str, object]]) -> pl.DataFrame:
+    """The frame built one column at a time: a column polars cannot type (a list mixing
+    booleans and numbers, nested values of several shapes) is kept as JSON text."""
+    keys = list(dict.fromkeys(key for obj in objects for key in obj))
+    columns = []
+    for key in keys:
+        values = [obj.get(key) for obj in objects]
+        try:
+            columns.append(pl.Series(key, values))
+        except (TypeError, ValueError, OverflowError, pl.exceptions.PolarsError):
+            dumped = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+            columns.append(pl.Series(key, dumped, dtype=pl.String))
+    return pl.DataFrame(columns)
 
 
 def json_type(value: object) -> str:

@@ -316,3 +316,9 @@ def test_fix_into_a_folder_and_split_through_a_link(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
         assert link.is_symlink() and (target / "manifest.json").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def test_an_extra_field_polars_cannot_type_is_kept_as_json_text(write: Write) -> None:
+    path = write("d.jsonl", '{"input": "a", "output": "b", "meta": [false, 0]}\n')
+    frame = read_dataset([path]).frame
+    assert frame.get_column("meta").to_list() == ["[false, 0]"]
