@@ -28,8 +28,8 @@ from curate.dedup.groups import Duplicates
 from curate.io import Dataset, read_dataset
 from curate.io.atomic import write_text_atomic
 from curate.io.writer import Changes, json_line, source_texts
-from curate.proof.report import METRICS
-from curate.proof.statistics import Difference, paired_bootstrap
+from curate.proof.report import metric_means, paired_differences
+from curate.proof.statistics import Difference
 from curate.proof.verdict import METRIC_NAMES, MIN_CATEGORY, describe
 from curate.schemas.finding import HITS
 from curate.schemas.lint import LintReport
@@ -48,7 +48,7 @@ def raw_training_set(dataset: Dataset, splits: Path, out: Path) -> int:
     frame = dataset.frame
     ids = frame.get_column("id").to_list()
     held = np.array([rid in held_out_ids for rid in ids])
-    duplicates = Duplicates(frame, dataset.cache)
+    duplicates = Duplicates(dataset)
     group: np.ndarray = duplicates.exact_group("input").to_numpy()
     linked = np.isin(group, group[held])
     for cluster in duplicates.near_clusters("input", NearDuplicateParams()).clusters:
@@ -127,9 +127,10 @@ def ablate(
     raw_rows, raw_probed = adapter_scores(
         raw_run, test, settings, limit, probes, should_stop=should_stop
     )
-    curated_rows, curated_probed = adapter_scores(
-        out, test, settings, limit, probes, should_stop=should_stop
-    )
+    # The curated adapter's replies to the test split were scored by the evaluation already:
+    # only the memorisation probes are new.
+    curated_rows = tuned_scores(out / f"predictions-{test.stem}.jsonl")
+    _, curated_probed = adapter_scores(out, None, settings, None, probes, should_stop=should_stop)
     result = compare(curated_rows, raw_rows, settings.eval.resamples, settings.eval.seed)
     result["raw_training_records"] = count
     result["memorised"] = [
@@ -145,6 +146,14 @@ def ablate(
     return result
 
 
+def tuned_scores(predictions: Path) -> list[dict[str, Any]]:
+    """The tuned model's per-record scores from an evaluation's predictions file."""
+    rows = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
+    return [
+        {"id": r["id"], "category": r.get("category"), "scores": r["scores"]["tuned"]} for r in rows
+    ]
+
+
 def compare(
     curated: list[dict[str, Any]], raw: list[dict[str, Any]], resamples: int, seed: int
 ) -> dict[str, Any]:
@@ -152,54 +161,35 @@ def compare(
     by_id = {r["id"]: r for r in raw}
     pairs = [(c, by_id[c["id"]]) for c in curated if c["id"] in by_id]
 
-    def means(rows: list[dict[str, Any]]) -> dict[str, float | None]:
-        found = {}
-        for metric in METRICS:
-            values = [r["scores"].get(metric) for r in rows if r["scores"].get(metric) is not None]
-            found[metric] = sum(values) / len(values) if values else None
-        return found
-
-    def deltas(members: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
-        found = {}
-        for metric in METRICS:
-            a = [c["scores"].get(metric) for c, _ in members]
-            b = [r["scores"].get(metric) for _, r in members]
-            if metric == "loss":
-                a, b = b, a  # lower is better: the difference is oriented "curated better"
-            d = paired_bootstrap(a, b, resamples, seed)
-            if d.n:
-                found[metric] = {
-                    "delta": d.delta,
-                    "ci95": [d.low, d.high],
-                    "p_value": d.p_value,
-                    "n": d.n,
-                }
-        return found
+    def deltas(members: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Difference]:
+        return paired_differences(
+            [c["scores"] for c, _ in members], [r["scores"] for _, r in members], resamples, seed
+        )
 
     by_category: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     for c, r in pairs:
         by_category[c.get("category") or "(none)"].append((c, r))
     overall = deltas(pairs)
     primary = "fact_recall" if "fact_recall" in overall else "rouge_l"
-    verdict = "Curated " + _sentence(overall, primary) + f" (n = {len(pairs)})."
+    verdict = "Curated " + _sentence(overall.get(primary), primary) + f" (n = {len(pairs)})."
     others = [
-        describe("raw", metric, _difference(d))
+        describe("raw", metric, d)
         for metric, d in overall.items()
-        if metric != primary and (d["ci95"][0] > 0 or d["ci95"][1] < 0)
+        if metric != primary and (d.above_zero or d.below_zero)
     ]
     if others:  # measurable either way: a loss elsewhere is never hidden behind the primary
         verdict += " On other metrics curated " + "; ".join(others) + "."
     return {
         "n": len(pairs),
-        "raw": means([r for _, r in pairs]),
-        "curated": means([c for c, _ in pairs]),
-        "deltas": overall,
+        "raw": metric_means([r["scores"] for _, r in pairs]),
+        "curated": metric_means([c["scores"] for c, _ in pairs]),
+        "deltas": _as_json(overall),
         "categories": [
             {
                 "name": name,
                 "n": len(members),
                 "too_few": len(members) < MIN_CATEGORY,
-                "deltas": {} if len(members) < MIN_CATEGORY else deltas(members),
+                "deltas": {} if len(members) < MIN_CATEGORY else _as_json(deltas(members)),
             }
             for name, members in sorted(by_category.items())
         ],
@@ -208,21 +198,22 @@ def compare(
     }
 
 
-def _difference(entry: dict[str, Any]) -> Difference:
-    low, high = entry["ci95"]
-    return Difference(entry["delta"], low, high, entry["p_value"], entry["n"])
+def _as_json(differences: dict[str, Difference]) -> dict[str, Any]:
+    return {
+        metric: {"delta": d.delta, "ci95": [d.low, d.high], "p_value": d.p_value, "n": d.n}
+        for metric, d in differences.items()
+    }
 
 
-def _sentence(deltas: dict[str, Any], primary: str) -> str:
-    entry = deltas.get(primary)
-    if entry is None:
+def _sentence(difference: Difference | None, primary: str) -> str:
+    if difference is None:
         return f"cannot be compared with raw on {METRIC_NAMES.get(primary, primary)}"
-    return describe("raw", primary, _difference(entry))
+    return describe("raw", primary, difference)
 
 
 def markdown_section(result: dict[str, Any]) -> str:
     """The ablation's section of report.md."""
-    from curate.proof.render import md
+    from curate.proof.render import interval_text, md, number
 
     lines = [
         "",
@@ -239,8 +230,8 @@ def markdown_section(result: dict[str, Any]) -> str:
     for metric, d in result["deltas"].items():
         raw, curated = result["raw"].get(metric), result["curated"].get(metric)
         lines.append(
-            f"| {METRIC_NAMES.get(metric, metric)} | {_n(raw)} | {_n(curated)} | "
-            f"{d['delta']:+.3f} ({d['ci95'][0]:+.3f}..{d['ci95'][1]:+.3f}) |"
+            f"| {METRIC_NAMES.get(metric, metric)} | {number(raw)} | {number(curated)} | "
+            f"{interval_text(d['delta'], *d['ci95'])} |"
         )
     if result["memorised"]:
         lines += [
@@ -254,7 +245,3 @@ def markdown_section(result: dict[str, Any]) -> str:
                 f"- {md(m['id'])} ({md(m['kind'])}): raw {said['raw']}, curated {said['curated']}"
             )
     return "\n".join(lines) + "\n"
-
-
-def _n(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"

@@ -21,6 +21,7 @@ import hashlib
 import json
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,27 +68,12 @@ def evaluate(
     `should_stop()` is asked between batches and raises `Cancelled`.
     """
     import torch
-    from peft import PeftModel
 
     settings = settings or CurateSettings()
     options = settings.eval
-    config = json.loads((run / "train_config.json").read_text())
-    base, tokenizer = load(Path(config["resolved_model"]))
-    tokenizer.padding_side = "left"
-    dtype = torch.bfloat16 if use_bf16() else torch.float32
-    base.to(device=_device(), dtype=dtype)
-    with quiet_peft():
-        model = PeftModel.from_pretrained(base, run / "adapter")
-    model.eval()
-    records = records_of(split, options.facts_field)
-    records = records[:limit] if limit else records
-    train_records = records_of(Path(config["splits"]) / "train.jsonl")
-    budget = reply_budget(
-        tokenizer,
-        [r["output"] for r in train_records],
-        options.budget_percentile,
-        options.max_new_tokens,
-    )
+    loaded = _load(run, split, limit, options)
+    model, tokenizer, config = loaded.model, loaded.tokenizer, loaded.config
+    records, train_records, budget = loaded.records, loaded.train_records, loaded.budget
     max_length = int(config["max_seq_length"])
     ticker = Ticker(3 * len(records), on_progress, should_stop)  # replies of three models
     plain = [conversation(r)[:-1] for r in records]
@@ -132,7 +118,7 @@ def evaluate(
         )
     predictions = run / f"predictions-{split.stem}.jsonl"
     write_text_atomic(predictions, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-    provenance = _provenance(run, split, config, limit, options, budget, dtype, rows)
+    provenance = _provenance(run, split, config, limit, options, budget, loaded.dtype, rows)
     report = build_report(
         rows,
         str(split),
@@ -269,39 +255,34 @@ def render_table(report: EvalReport, title: str) -> Any:
 
 def adapter_scores(
     run: Path,
-    split: Path,
+    split: Path | None,
     settings: CurateSettings,
     limit: int | None = None,
     probes: list[str] | None = None,
     batch_size: int = 16,
     should_stop: Callable[[], bool] | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """The adapter in `run` alone on `split` (no baselines): per record its id, category
-    and scores, as in the predictions of `evaluate`; and its replies to `probes` (prompts
-    given as user turns), for memorisation checks. Same budget rule as `evaluate`."""
+    """The adapter in `run` alone (no baselines): per record of `split` (none when None)
+    its id, category and scores, as in the predictions of `evaluate`; and its replies to
+    `probes` (prompts given as user turns), for memorisation checks. Same budget rule as
+    `evaluate`."""
     import torch
-    from peft import PeftModel
 
     options = settings.eval
-    config = json.loads((run / "train_config.json").read_text())
-    base, tokenizer = load(Path(config["resolved_model"]))
-    tokenizer.padding_side = "left"
-    base.to(device=_device(), dtype=torch.bfloat16 if use_bf16() else torch.float32)
-    with quiet_peft():
-        model = PeftModel.from_pretrained(base, run / "adapter")
-    model.eval()
-    model.merge_adapter()
-    records = records_of(split, options.facts_field)
-    records = records[:limit] if limit else records
-    train_outputs = [r["output"] for r in records_of(Path(config["splits"]) / "train.jsonl")]
-    budget = reply_budget(
-        tokenizer, train_outputs, options.budget_percentile, options.max_new_tokens
+    loaded = _load(run, split, limit, options)
+    model, tokenizer, records, budget = (
+        loaded.model,
+        loaded.tokenizer,
+        loaded.records,
+        loaded.budget,
     )
+    model.merge_adapter()
     ticker = Ticker(len(records) + len(probes or []), None, should_stop)
     turns = [conversation(r)[:-1] for r in records]
+    max_length = int(loaded.config["max_seq_length"])
     with torch.inference_mode():
         replies = generate_replies(model, tokenizer, turns, budget, batch_size, ticker)
-        losses = reference_losses(model, tokenizer, records, int(config["max_seq_length"]), ticker)
+        losses = reference_losses(model, tokenizer, records, max_length, ticker)
         probed = generate_replies(
             model,
             tokenizer,
@@ -317,3 +298,41 @@ def adapter_scores(
         scores["loss"] = losses[i]
         rows.append({"id": record["id"], "category": record.get("category"), "scores": scores})
     return rows, probed
+
+
+@dataclass
+class _Loaded:
+    """A run's model with its adapter (not merged), and what its evaluation reads."""
+
+    model: Any
+    tokenizer: Any
+    config: dict[str, Any]
+    dtype: Any
+    records: list[dict[str, Any]]
+    train_records: list[dict[str, Any]]
+    budget: int
+    """Token budget of every reply: from the training replies, never the references."""
+
+
+def _load(run: Path, split: Path | None, limit: int | None, options: EvalSettings) -> _Loaded:
+    import torch
+    from peft import PeftModel
+
+    config = json.loads((run / "train_config.json").read_text())
+    base, tokenizer = load(Path(config["resolved_model"]))
+    tokenizer.padding_side = "left"
+    dtype = torch.bfloat16 if use_bf16() else torch.float32
+    base.to(device=_device(), dtype=dtype)
+    with quiet_peft():
+        model = PeftModel.from_pretrained(base, run / "adapter")
+    model.eval()
+    records = records_of(split, options.facts_field) if split is not None else []
+    records = records[:limit] if limit else records
+    train_records = records_of(Path(config["splits"]) / "train.jsonl")
+    budget = reply_budget(
+        tokenizer,
+        [r["output"] for r in train_records],
+        options.budget_percentile,
+        options.max_new_tokens,
+    )
+    return _Loaded(model, tokenizer, config, dtype, records, train_records, budget)

@@ -54,6 +54,8 @@ def generate_replies(
     reference (`reply_budget`). Prompts are batched by length, so that a batch pads little.
     """
     ticker = ticker or Ticker(len(conversations), None, None)
+    if not conversations:
+        return []  # a tokenizer fails on an empty batch
     prompts = [
         tokenizer.apply_chat_template(turns, add_generation_prompt=True, tokenize=False)
         for turns in conversations

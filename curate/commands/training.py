@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -99,12 +98,6 @@ def eval_command(
     print(f"report: {run / 'report.json'}, {run / 'report.md'}", file=sys.stderr)
 
 
-class FixLevel(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
 @app.command(name="run")
 @fails_cleanly
 def run_command(
@@ -115,7 +108,7 @@ def run_command(
     ] = False,
     force: Annotated[bool, typer.Option(help="Train even with error findings.")] = False,
     fix_level: Annotated[
-        FixLevel | None,
+        Severity | None,
         typer.Option(
             help="With --fix: set aside records with findings of this severity or worse "
             "(default error; implies --fix)."
@@ -141,7 +134,7 @@ def run_command(
     fields = settings.fields
     console = Console(highlight=False)
     trainer_functions()  # a clear error now when the train extra is missing
-    level = Severity(fix_level.value) if fix_level is not None else Severity.ERROR
+    level = fix_level or Severity.ERROR
     request = RunRequest(
         paths,
         out,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
 import numpy as np
 import polars as pl
@@ -27,6 +27,7 @@ import polars as pl
 from curate.dedup.pairs import NearPairs, RecordPairParams, near_pairs, record_pairs
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import NearDuplicates, near_duplicates
+from curate.io import Dataset
 from curate.normalize import dedup_text
 
 Key = Literal["input", "output", "both"]
@@ -120,23 +121,16 @@ def star_groups(
 class Duplicates:
     """Normal forms, exact groups and near pairs of one dataset's records.
 
-    Each result is computed once and kept in ``cache`` (the dataset's), so the rules of a
-    lint run, the split that follows and the app compute each of them once.
-
-    Args:
-        frame: The canonical frame (``id``, ``input``, ``output``).
-        cache: Where results are kept, shared with other users of the same dataset.
+    Each result is computed once and kept with the dataset (`Dataset.shared`), so the rules
+    of a lint run, the split that follows and the app compute each of them once.
     """
 
-    def __init__(self, frame: pl.DataFrame, cache: dict[str, Any]) -> None:
-        self.frame = frame
-        self.cache = cache
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.frame = dataset.frame
 
     def _once(self, name: str, compute: Callable[[], T]) -> T:
-        key = f"dedup:{name}"
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]  # type: ignore[no-any-return]
+        return self.dataset.shared(f"dedup:{name}", compute)
 
     def normal_text(self, key: Key) -> pl.Series:
         """The dedup normal form of the input, the output, or both joined by a newline."""
@@ -193,5 +187,6 @@ class Duplicates:
                 self.normal_text("output"),
                 params,
                 candidates_mask=self.kept_copies("both"),
+                joined=self.normal_text("both"),  # computed once, for the exact groups too
             ),
         )

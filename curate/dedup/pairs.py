@@ -91,6 +91,7 @@ def record_pairs(
     outputs: pl.Series,
     params: RecordPairParams,
     candidates_mask: np.ndarray | None = None,
+    joined: pl.Series | None = None,
 ) -> NearPairs:
     """Every pair of records whose inputs are near and whose outputs are near.
 
@@ -105,6 +106,7 @@ def record_pairs(
         params: The threshold (and short-text length) of each side, and the canned-reply
             rule.
         candidates_mask: Rows where it is False are never in a pair.
+        joined: Input and output joined by a newline, where the caller has them already.
 
     Returns:
         The pairs, with the similarity of the inputs and of the outputs.
@@ -112,13 +114,16 @@ def record_pairs(
     inputs, outputs = _as_text(inputs), _as_text(outputs)
     if len(inputs) != len(outputs):
         raise ValueError(f"{len(inputs)} inputs but {len(outputs)} outputs")
-    joined = pl.DataFrame({"i": inputs, "o": outputs}).select(
-        pl.concat_str(pl.col("i").fill_null(""), pl.lit("\n"), pl.col("o").fill_null(""))
-    )
+    if joined is None:
+        joined = (
+            pl.DataFrame({"i": inputs, "o": outputs})
+            .select(
+                pl.concat_str(pl.col("i").fill_null(""), pl.lit("\n"), pl.col("o").fill_null(""))
+            )
+            .to_series()
+        )
     lower = min(params.input.threshold, params.output.threshold)
-    left, right = candidate_pairs(
-        joined.to_series(), replace(params.input, threshold=lower), candidates_mask
-    )
+    left, right = candidate_pairs(joined, replace(params.input, threshold=lower), candidates_mask)
     found = _judged(left, right, [(inputs, params.input), (outputs, params.output)])
     return _templated_apart(found, inputs, outputs, params)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -33,6 +33,8 @@ from curate.io.shapes import (
 )
 from curate.io.sniff import file_kind, read_input
 from curate.schemas.settings import FieldSettings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,12 @@ class Dataset:
 
     def __len__(self) -> int:
         return self.frame.height
+
+    def shared(self, name: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per dataset, kept in `cache` under `name` for every later asker."""
+        if name not in self.cache:
+            self.cache[name] = compute()
+        return self.cache[name]  # type: ignore[no-any-return]
 
 
 def read_dataset(paths: Sequence[str | Path], fields: FieldSettings | None = None) -> Dataset:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 
@@ -93,15 +93,12 @@ class LintContext:
 
     def shared(self, name: str, compute: Callable[[], T]) -> T:
         """Compute once per dataset: `ctx.shared("x", lambda: ...)`."""
-        cache: dict[str, Any] = self.dataset.cache
-        if name not in cache:
-            cache[name] = compute()
-        return cache[name]  # type: ignore[no-any-return]
+        return self.dataset.shared(name, compute)
 
     @property
     def duplicates(self) -> Duplicates:
         """Exact groups, near clusters and near pairs, shared with split and the app."""
-        return Duplicates(self.frame, self.dataset.cache)
+        return Duplicates(self.dataset)
 
     def normal_text(self, key: Key) -> pl.Series:
         """The dedup normal form of input, output, or both joined by a newline."""

@@ -14,31 +14,31 @@ from xml.sax.saxutils import escape
 
 from curate.proof.verdict import BASELINES, METRIC_NAMES
 from curate.schemas.report import MODELS, Delta, EvalReport
+from curate.terminal import plain
 
 LOSS_CHART = "loss_curve.svg"
 CATEGORY_CHART = "category_scores.svg"
 COLOURS = {"base": "#9aa5b1", "prompted": "#e0a458", "retrieval": "#6c8ebf", "tuned": "#3c9d5d"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|&])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def md(text: object) -> str:
     """Text from data, safe inside Markdown (and the HTML a renderer makes of it)."""
-    shown = _CONTROL.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", str(text))
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
 
 
-def _number(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.0%}" if percent else f"{value:.3f}"
+def number(value: float | None) -> str:
+    """A mean as the reports show it (`-` where the metric applies to no record)."""
+    return "-" if value is None else f"{value:.3f}"
+
+
+def interval_text(delta: float, low: float, high: float) -> str:
+    """`+0.337 (+0.202..+0.462)`: a difference and its 95% interval."""
+    return f"{delta:+.3f} ({low:+.3f}..{high:+.3f})"
 
 
 def _interval(delta: Delta | None) -> str:
-    if delta is None:
-        return "-"
-    low, high = delta.ci95
-    return f"{delta.delta:+.3f} ({low:+.3f}..{high:+.3f})"
+    return "-" if delta is None else interval_text(delta.delta, *delta.ci95)
 
 
 def _metrics_shown(report: EvalReport) -> list[str]:
@@ -63,7 +63,7 @@ def render_markdown(report: EvalReport, charts: dict[str, str] | None = None) ->
         "| --- | " + " | ".join("---:" for _ in range(len(MODELS) + len(BASELINES))) + " |",
     ]  # fmt: skip
     for metric in _metrics_shown(report):
-        cells = [_number(report.models[m].get(metric)) for m in MODELS]
+        cells = [number(report.models[m].get(metric)) for m in MODELS]
         cells += [_interval(report.deltas[f"tuned_vs_{m}"].get(metric)) for m in BASELINES]
         name = METRIC_NAMES.get(metric, metric) + (" (primary)" if metric == primary else "")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -82,7 +82,7 @@ def render_markdown(report: EvalReport, charts: dict[str, str] | None = None) ->
         "| --- | ---: | " + " | ".join("---:" for _ in MODELS) + " | ---: |",
     ]
     for category in report.categories:
-        cells = [_number(category.models[m].get(primary)) for m in MODELS]
+        cells = [number(category.models[m].get(primary)) for m in MODELS]
         judged = (
             "too few to judge"
             if category.too_few
@@ -148,7 +148,7 @@ def terminal_table(report: EvalReport, title: str) -> Any:
     for name in [*MODELS, *(f"tuned − {m} (95% CI)" for m in BASELINES)]:
         table.add_column(name, justify="right")
     for metric in _metrics_shown(report):
-        cells = [_number(report.models[m].get(metric)) for m in MODELS]
+        cells = [number(report.models[m].get(metric)) for m in MODELS]
         cells += [_interval(report.deltas[f"tuned_vs_{m}"].get(metric)) for m in BASELINES]
         table.add_row(Text(METRIC_NAMES.get(metric, metric)), *(Text(c) for c in cells))
     return table

@@ -4,11 +4,11 @@ win rates with sign tests, categories (too few to judge under 10 records) and th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from curate.proof.facts import fact_recall
-from curate.proof.statistics import RESAMPLES, SEED, paired_bootstrap, sign_test
+from curate.proof.statistics import RESAMPLES, SEED, Difference, paired_bootstrap, sign_test
 from curate.proof.verdict import BASELINES, MIN_CATEGORY, decide
 from curate.schemas.report import (
     MODELS,
@@ -117,33 +117,46 @@ def build_report(
     )
 
 
-def _means(rows: Sequence[dict[str, Any]]) -> dict[str, MetricMeans]:
-    means: dict[str, MetricMeans] = {}
-    for model in MODELS:
-        means[model] = {}
-        for metric in METRICS:
-            values = [r["scores"][model].get(metric) for r in rows]
-            known = [v for v in values if v is not None]
-            means[model][metric] = sum(known) / len(known) if known else None
+def metric_means(scores: Sequence[Mapping[str, float | None]]) -> MetricMeans:
+    """Mean of each metric over the records it applies to (None where it applies to none)."""
+    means: MetricMeans = {}
+    for metric in METRICS:
+        known = [v for v in (one.get(metric) for one in scores) if v is not None]
+        means[metric] = sum(known) / len(known) if known else None
     return means
+
+
+def paired_differences(
+    first: Sequence[Mapping[str, float | None]],
+    second: Sequence[Mapping[str, float | None]],
+    resamples: int,
+    seed: int,
+) -> dict[str, Difference]:
+    """`first - second` per metric over the records both have a score for, oriented so that
+    > 0 is better for `first` (for loss, `second - first`); metrics neither shares are left
+    out."""
+    found = {}
+    for metric in METRICS:
+        a = [one.get(metric) for one in first]
+        b = [one.get(metric) for one in second]
+        if not HIGHER_IS_BETTER.get(metric, True):
+            a, b = b, a
+        difference = paired_bootstrap(a, b, resamples, seed)
+        if difference.n:
+            found[metric] = difference
+    return found
+
+
+def _means(rows: Sequence[dict[str, Any]]) -> dict[str, MetricMeans]:
+    return {model: metric_means([r["scores"][model] for r in rows]) for model in MODELS}
 
 
 def _differences(
     rows: Sequence[dict[str, Any]], model: str, resamples: int, seed: int
-) -> dict[str, Any]:
-    """`tuned - model` per metric where both have scores, oriented so that > 0 is better
-    for tuned (for loss, `model - tuned`)."""
-    found = {}
-    for metric in METRICS:
-        tuned = [r["scores"]["tuned"].get(metric) for r in rows]
-        other = [r["scores"][model].get(metric) for r in rows]
-        if not any(t is not None and o is not None for t, o in zip(tuned, other, strict=True)):
-            continue
-        if HIGHER_IS_BETTER.get(metric, True):
-            found[metric] = paired_bootstrap(tuned, other, resamples, seed)
-        else:
-            found[metric] = paired_bootstrap(other, tuned, resamples, seed)
-    return found
+) -> dict[str, Difference]:
+    """`tuned - model` per metric where both have scores (see `paired_differences`)."""
+    tuned = [r["scores"]["tuned"] for r in rows]
+    return paired_differences(tuned, [r["scores"][model] for r in rows], resamples, seed)
 
 
 def _deltas(

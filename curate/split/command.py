@@ -52,7 +52,7 @@ def split(
     frame, rejected = apply_review(dataset.frame, review)
     dataset = Dataset(frame, dataset.sources, dataset.issues)
     edits = review.edits
-    duplicates = Duplicates(dataset.frame, dataset.cache)
+    duplicates = Duplicates(dataset)
     grouping = build_groups(dataset.frame, duplicates, options.stratify, keep_duplicates)
     grouping.rejected = rejected
     placed = assign(grouping.groups, options.ratios, options.seed)

@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, RichLog, Sparkline, Static
 
+from curate.proof.render import interval_text, number
 from curate.proof.verdict import METRIC_NAMES
 from curate.schemas.report import MODELS, EvalReport
 from curate.trainer.cancel import Cancelled
@@ -109,13 +110,13 @@ class RunScreen(Screen[None]):
 
     def _show_stages(self) -> None:
         text = Text()
-        for number, name in enumerate(STAGES, start=1):
+        for position, name in enumerate(STAGES, start=1):
             if name in self.done:
-                text.append(f" {number} {name} ✓ ", style="green")
+                text.append(f" {position} {name} ✓ ", style="green")
             elif name == self.stage:
-                text.append(f" {number} {name} … ", style="bold reverse")
+                text.append(f" {position} {name} … ", style="bold reverse")
             else:
-                text.append(f" {number} {name} ", style="dim")
+                text.append(f" {position} {name} ", style="dim")
         self.query_one("#run-stages", Static).update(text)
 
     def _finished(self, report: EvalReport | None, outcome: str) -> None:
@@ -156,19 +157,11 @@ def report_table(report: EvalReport) -> Group:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for model in MODELS:
         means = report.models[model]
-        cells = [model, _mean(means.get(primary)), _mean(means.get("rouge_l"))]
+        cells = [model, number(means.get(primary)), number(means.get("rouge_l"))]
         if has_format:
-            cells.append(_mean(means.get("format_valid")))
+            cells.append(number(means.get("format_valid")))
         delta = report.deltas.get(f"tuned_vs_{model}", {}).get(primary)
-        cells.append(
-            "-"
-            if delta is None
-            else f"{delta.delta:+.3f} ({delta.ci95[0]:+.3f}..{delta.ci95[1]:+.3f})"
-        )
+        cells.append("-" if delta is None else interval_text(delta.delta, *delta.ci95))
         table.add_row(*(Text(c) for c in cells), style="bold" if model == "tuned" else "")
     verdict = Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}")
     return Group(table, verdict)
-
-
-def _mean(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"

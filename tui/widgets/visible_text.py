@@ -3,16 +3,15 @@ control characters and unusual spaces are what people use to slip text past a re
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
-from curate.terminal import plain
+from curate.terminal import hidden, plain
 
 __all__ = ["plain", "visible"]
 
 HIDDEN_STYLE = "bold white on red"
-ORDINARY = {"\n", "\t", " "}
+LINE_BREAKS = {"\n", "\t"}
+"""Hidden characters a text pane shows as what they are (the record's lines and tabs)."""
 
 
 def visible(text: str, style: str = "") -> Text:
@@ -20,15 +19,10 @@ def visible(text: str, style: str = "") -> Text:
     shown = Text(style=style)
     start = 0
     for index, char in enumerate(text):
-        if char in ORDINARY or not _hidden(char):
+        if char in LINE_BREAKS or not hidden(char):
             continue
         shown.append(text[start:index])
         shown.append(f"⟨U+{ord(char):04X}⟩", style=HIDDEN_STYLE)
         start = index + 1
     shown.append(text[start:])
     return shown
-
-
-def _hidden(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (category == "Zs")
