@@ -176,9 +176,10 @@ def agreement_report(ratings: Ratings, categories: Mapping[str, str | None]) -> 
 def agreement_for(paths: list[Path], settings: CurateSettings) -> AgreementReport:
     """Agreement on the datasets at `paths` (files or folders) from their review journals."""
     files = expand_paths(paths)
-    frame = read_dataset(files, settings.fields).frame
+    dataset = read_dataset(files, settings.fields)
+    frame = dataset.frame
     categories = dict(zip(frame.get_column("id"), frame.get_column("category"), strict=True))
-    state = load_review(files)
+    state = load_review(dataset)
     ratings = {
         rid: {reviewer: d.decision for reviewer, d in by.items()}
         for rid, by in state.by_reviewer.items()

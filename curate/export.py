@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from curate.io import Dataset, DatasetError, read_dataset
+from curate.io import DatasetError, read_dataset
 from curate.io.sniff import SUFFIX_KINDS
 from curate.io.writer import Changes, reviewed_records, write_like_source, write_records
 from curate.journal import apply_review, journal_path, load_review
@@ -42,12 +42,12 @@ def export_reviewed(path: Path, out: Path, fields: FieldSettings) -> ExportSumma
         known = ", ".join(SUFFIX_KINDS)
         raise DatasetError(str(out), f"--out must end in one of {known}")
     dataset = read_dataset([path], fields)
-    state = load_review([path])
+    state = load_review(dataset)
     frame, rejected = apply_review(dataset.frame, state)
     ids = set(dataset.frame.get_column("id"))
     kept_ids = set(frame.get_column("id"))
     edits = {rid: d for rid, d in state.edits.items() if rid in kept_ids}
-    reviewed = Dataset(frame, dataset.sources, dataset.issues)
+    reviewed = dataset.with_frame(frame)
     source = dataset.sources[0]
     kind = source.kind if out_suffix == _suffix(path) else SUFFIX_KINDS[out_suffix]
     changes = Changes(edits=edits, category_field=fields.category)

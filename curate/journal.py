@@ -1,4 +1,4 @@
-"""The review journal: decisions appended to `<dataset>.review.jsonl`, never rewritten.
+"""The review journal: decisions appended to `<dataset file>.review.jsonl`, never rewritten.
 
 Each decision is written, flushed and fsynced before the caller confirms it, so a killed
 process loses no confirmed decision. The latest decision per record wins; `undo` appends a
@@ -28,10 +28,39 @@ SUFFIX = ".review.jsonl"
 
 
 def journal_path(dataset: Path) -> Path:
-    """`data/tickets.jsonl` -> `data/tickets.review.jsonl` (also for .csv, .parquet, .gz)."""
-    name = dataset.name.removesuffix(".gz")
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return dataset.with_name(stem + SUFFIX)
+    """`data/tickets.jsonl` -> `data/tickets.jsonl.review.jsonl`: one journal per file, so
+    `tickets.csv` and `tickets.jsonl` never share one. A dataset opened through a symbolic
+    link has its journal beside the file the link points at, so every way of naming the
+    file finds the same decisions.
+
+    A journal of the earlier name (`data/tickets.review.jsonl`) is still used, where no
+    journal of the new name exists and no other dataset file in the folder shares the stem.
+    """
+    if dataset.is_symlink():
+        dataset = dataset.resolve()
+    journal = dataset.with_name(dataset.name + SUFFIX)
+    legacy = dataset.with_name(_stem(dataset.name) + SUFFIX)
+    if not journal.exists() and legacy.is_file() and _only_file_of_its_stem(dataset):
+        return legacy
+    return journal
+
+
+def _stem(name: str) -> str:
+    name = name.removesuffix(".gz")
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _only_file_of_its_stem(dataset: Path) -> bool:
+    stem = _stem(dataset.name)
+    try:
+        siblings = [
+            p.name
+            for p in dataset.parent.iterdir()
+            if p.name != dataset.name and not p.name.endswith((SUFFIX, SUFFIX + ".torn"))
+        ]
+    except OSError:
+        return False
+    return not any(_stem(name) == stem for name in siblings)
 
 
 def append_decision(path: Path, decision: Decision) -> None:
@@ -157,9 +186,29 @@ def current_state(decisions: Iterable[Decision]) -> ReviewState:
     return state
 
 
-def load_review(datasets: Iterable[Path]) -> ReviewState:
-    """The review state of the journals beside these dataset files (none: an empty state)."""
-    return current_state(d for path in datasets for d in read_decisions(journal_path(path)))
+def load_review(dataset: Dataset) -> ReviewState:
+    """The review state of the journals beside the dataset's files (none: an empty state).
+
+    Each journal speaks of its own file's records, by the ids they have in that file; a
+    decision is attached to the record of that file, under its id in the dataset (see
+    `Dataset.local_ids`). A decision about a record no longer in its file stays in the
+    state (counted as unknown) without ever reaching another file's record of that id.
+    """
+    ids_of: dict[str, dict[str, str]] = {}
+    for rid, source in dataset.frame.select("id", "source").iter_rows():
+        ids_of.setdefault(source, {})[dataset.local_id(rid)] = rid
+    present = {rid for ids in ids_of.values() for rid in ids.values()}
+    decisions: list[Decision] = []
+    for source in dataset.sources:
+        mine = ids_of.get(source.path, {})
+        for decision in read_decisions(journal_path(Path(source.path))):
+            rid = mine.get(decision.id)
+            if rid is None:
+                rid = decision.id if decision.id not in present else f"{source.path}:{decision.id}"
+            decisions.append(
+                decision if rid == decision.id else decision.model_copy(update={"id": rid})
+            )
+    return current_state(decisions)
 
 
 def resolve_reviewer(configured: str | None) -> str:
@@ -233,4 +282,4 @@ def reviewed_dataset(dataset: Dataset, review: ReviewState) -> Dataset:
     if not review.latest:
         return dataset
     frame, _ = apply_review(dataset.frame, review)
-    return Dataset(frame, dataset.sources, dataset.issues)
+    return dataset.with_frame(frame)

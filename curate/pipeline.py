@@ -126,7 +126,7 @@ def prepare(
     files = expand_paths(request.paths) if request.dataset is None else []
     dataset = request.dataset if request.dataset is not None else read_dataset(files, fields)
     # The review journal counts: rejects out, edits in, findings on kept records reviewed.
-    review = request.review if request.review is not None else load_review(files)
+    review = request.review if request.review is not None else load_review(dataset)
     reviewed = reviewed_dataset(dataset, review)
     on_event(RunEvent("lint", message=f"run folder: {out}"))
     report = mark_reviewed(run_lint(reviewed, settings), review)

@@ -49,3 +49,54 @@ def test_no_control_character_and_no_markup_crash(
     assert "Traceback" not in result.output
     if args[0] in ("stats", "lint") and "github" not in args:
         assert "data[v2].jsonl" in result.output
+
+
+def test_a_record_rejected_in_one_file_stays_rejected_when_its_folder_is_read(
+    tmp_path: Path,
+) -> None:
+    """Reviewing `train.jsonl` rejects a record with a secret; linting or splitting the folder
+    (where `test.jsonl` reuses the id) keeps it out and never touches test's record."""
+    from datetime import UTC, datetime
+
+    from curate.journal import append_decision, journal_path
+    from curate.schemas.decision import Decision
+
+    data = tmp_path / "data"
+    data.mkdir()
+    secret = "token ghp_" + "a1B2" * 9
+    train = [{"id": f"r{i}", "input": f"question {i} about the {w} order",
+              "output": f"answer {i}", "category": "billing" if i % 2 else "shipping"}
+             for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth",
+                                    "seventh", "eighth", "ninth", "tenth", "eleventh",
+                                    "twelfth"])]  # fmt: skip
+    train[3]["output"] = secret
+    (data / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in train))
+    (data / "test.jsonl").write_text(
+        json.dumps(
+            {"id": "r3", "input": "a different question", "output": "fine", "category": "billing"}
+        )
+        + "\n"
+    )
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    journal = journal_path(data / "train.jsonl")
+    append_decision(journal, Decision(id="r3", decision="reject", reviewer="ann", at=at))
+    before = journal.read_bytes()
+
+    lint = CliRunner().invoke(app, ["lint", str(data), "--output-format", "json", "--exit-zero"])
+    assert lint.exit_code == 0, lint.output
+    findings = json.loads(lint.output)["findings"]
+    assert not [f for f in findings if f["rule"].startswith("SEC")], findings
+
+    split = CliRunner().invoke(app, ["split", str(data), "--out", str(tmp_path / "splits")])
+    assert split.exit_code == 0, split.output
+    written = "".join(p.read_text() for p in (tmp_path / "splits").glob("*.jsonl"))
+    assert "ghp_" not in written
+    assert '"a different question"' in written  # test's r3 was never rejected
+    assert journal.read_bytes() == before
+    assert not journal_path(data / "test.jsonl").exists()
+
+
+def test_a_csv_and_a_jsonl_of_one_name_keep_their_own_journals(tmp_path: Path) -> None:
+    from curate.journal import journal_path
+
+    assert journal_path(tmp_path / "tickets.csv") != journal_path(tmp_path / "tickets.jsonl")

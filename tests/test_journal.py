@@ -20,6 +20,7 @@ from curate.journal import (
     load_review,
     read_decisions,
     resolve_reviewer,
+    reviewed_dataset,
 )
 from curate.schemas.decision import Decision
 from curate.schemas.manifest import SplitManifest
@@ -32,10 +33,29 @@ def decide(rid: str, action: str, **fields: str) -> Decision:
     )  # type: ignore[arg-type]
 
 
-def test_journal_sits_beside_the_dataset() -> None:
-    assert journal_path(Path("data/tickets.jsonl")) == Path("data/tickets.review.jsonl")
-    assert journal_path(Path("d/x.jsonl.gz")) == Path("d/x.review.jsonl")
-    assert journal_path(Path("d/x.csv")) == Path("d/x.review.jsonl")
+def test_journal_sits_beside_the_dataset_one_per_file() -> None:
+    assert journal_path(Path("data/tickets.jsonl")) == Path("data/tickets.jsonl.review.jsonl")
+    assert journal_path(Path("d/x.jsonl.gz")) == Path("d/x.jsonl.gz.review.jsonl")
+    assert journal_path(Path("d/x.csv")) == Path("d/x.csv.review.jsonl")
+
+
+def test_a_journal_of_the_earlier_name_is_still_used_where_unambiguous(tmp_path: Path) -> None:
+    data = tmp_path / "tickets.jsonl"
+    data.write_text('{"input": "a", "output": "b"}\n')
+    legacy = tmp_path / "tickets.review.jsonl"
+    append_decision(legacy, decide("x", "reject"))
+    assert journal_path(data) == legacy
+    (tmp_path / "tickets.csv").write_text("input,output\na,b\n")  # now two files share it
+    assert journal_path(data) == tmp_path / "tickets.jsonl.review.jsonl"
+
+
+def test_a_dataset_read_through_a_link_has_its_journal_beside_the_file(tmp_path: Path) -> None:
+    real = tmp_path / "store" / "tickets.jsonl"
+    real.parent.mkdir()
+    real.write_text('{"input": "a", "output": "b"}\n')
+    link = tmp_path / "tickets.jsonl"
+    link.symlink_to(real)
+    assert journal_path(link) == journal_path(real) == real.with_name("tickets.jsonl.review.jsonl")
 
 
 def test_latest_decision_wins_and_undo_reverses(tmp_path: Path) -> None:
@@ -150,11 +170,31 @@ def test_latest_decision_of_anyone_wins_and_each_reviewer_keeps_their_own() -> N
 
 
 def test_load_review_reads_the_journal_beside_each_dataset(tmp_path: Path) -> None:
-    first, second = tmp_path / "a.jsonl", tmp_path / "b.csv"
+    first, second, third = tmp_path / "a.jsonl", tmp_path / "b.csv", tmp_path / "c.jsonl"
+    first.write_text('{"id": "x", "input": "q1", "output": "a1"}\n')
+    second.write_text("id,input,output\ny,q2,a2\n")
+    third.write_text('{"id": "z", "input": "q3", "output": "a3"}\n')
     append_decision(journal_path(first), decide("x", "reject"))
     append_decision(journal_path(second), decide("y", "keep"))
-    state = load_review([first, second, tmp_path / "no-journal.jsonl"])
+    state = load_review(read_dataset([first, second, third]))
     assert {rid: d.decision for rid, d in state.latest.items()} == {"x": "reject", "y": "keep"}
+
+
+def test_a_journal_speaks_only_of_its_own_file(tmp_path: Path) -> None:
+    """Two files with the same ids: a reject in train's journal rejects train's record and
+    never test's record of that id, read alone or together."""
+    train, test = tmp_path / "train.jsonl", tmp_path / "test.jsonl"
+    train.write_text('{"id": "1", "input": "q1", "output": "secret"}\n')
+    test.write_text('{"id": "1", "input": "q2", "output": "a2"}\n')
+    append_decision(journal_path(train), decide("1", "reject"))
+    alone = read_dataset([train])
+    assert set(load_review(alone).latest) == {"1"}
+    together = read_dataset([train, test])
+    assert together.frame.get_column("id").to_list() == ["train.jsonl:1", "test.jsonl:1"]
+    state = load_review(together)
+    assert {rid: d.decision for rid, d in state.latest.items()} == {"train.jsonl:1": "reject"}
+    reviewed = reviewed_dataset(together, state)
+    assert reviewed.frame.get_column("output").to_list() == ["a2"]
 
 
 @pytest.fixture
@@ -258,7 +298,7 @@ def test_two_reviewers_branches_merge_without_conflict_or_loss(tmp_path: Path) -
     assert "<<<<<<<" not in journal.read_text()
     decisions = read_decisions(journal)
     assert len(decisions) == 5
-    state = load_review([data])
+    state = load_review(read_dataset([data]))
     assert state.latest["T-00001"].reviewer == "bob"  # Nov 3, the latest, though not last
     assert {"T-00002", "T-00003"} <= set(state.latest)
     assert set(state.by_reviewer["T-00001"]) == {"ann", "bob"}

@@ -127,7 +127,7 @@ class ReviewSession:
             ids=ids,
             categories=frame.get_column("category").fill_null("").to_list(),
             languages=frame.get_column("lang").fill_null("").to_list(),
-            state=load_review(Path(source.path) for source in dataset.sources),
+            state=load_review(dataset),
             worst=[NO_FINDING] * len(ids),
             row_of={rid: row for row, rid in enumerate(ids)},
         )
@@ -293,7 +293,8 @@ class ReviewSession:
             at=datetime.now(UTC),
             **{k: v for k, v in changes.items() if v is not None},
         )
-        append_decision(self.journal_of(row), decision)
+        local = decision.model_copy(update={"id": self.dataset.local_id(decision.id)})
+        append_decision(self.journal_of(row), local)
         self._record(decision)
         if action != "undo":
             self.undo_stack.append(row)

@@ -63,6 +63,9 @@ class Dataset:
     sources: list[SourceFile]
     issues: list[ReadIssue] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    local_ids: dict[str, str] = field(default_factory=dict)
+    """Ids qualified with their file's name because another file read with it has a record
+    of the same id (`test.jsonl:7`), each to the id it has in its own file (`7`)."""
 
     def __len__(self) -> int:
         return self.frame.height
@@ -72,6 +75,14 @@ class Dataset:
         if name not in self.cache:
             self.cache[name] = compute()
         return self.cache[name]  # type: ignore[no-any-return]
+
+    def local_id(self, record_id: str) -> str:
+        """The record's id within its own file: what its file's review journal records."""
+        return self.local_ids.get(record_id, record_id)
+
+    def with_frame(self, frame: pl.DataFrame) -> Dataset:
+        """The same files with another frame of their records (reviewed, filtered)."""
+        return Dataset(frame, self.sources, self.issues, local_ids=self.local_ids)
 
 
 def read_dataset(paths: Sequence[str | Path], fields: FieldSettings | None = None) -> Dataset:
@@ -86,13 +97,16 @@ def read_dataset(paths: Sequence[str | Path], fields: FieldSettings | None = Non
     issues: list[ReadIssue] = []
     for path in paths:
         frame, source, file_issues = read_file(Path(path), fields)
-        frames.append(frame)
+        frames.append(_with_ids(frame, fields))
         sources.append(source)
         issues.extend(file_issues)
     if not frames:
         raise DatasetError("(no input)", "no dataset files given")
+    frames, local_ids = _qualify_shared_ids(frames, [source.path for source in sources])
     frame = pl.concat(frames, how="diagonal_relaxed")
-    return Dataset(_with_ids(frame, fields), sources, issues)
+    first = [column for column in ID_FIRST if column in frame.columns]
+    frame = frame.select(*first, pl.exclude(first))
+    return Dataset(frame, sources, issues, local_ids=local_ids)
 
 
 def read_file(
@@ -168,8 +182,14 @@ def _dtype_problem(shape: Shape, frame: pl.DataFrame) -> str | None:
     return None
 
 
+ID_FIRST = ("id", "input", "output", "category", "lang", "messages", "source", "source_line")
+"""The canonical columns in their order; the source's other fields follow."""
+
+
 def _with_ids(frame: pl.DataFrame, fields: FieldSettings) -> pl.DataFrame:
-    """The file's ids when present and unique across the dataset, else content hashes.
+    """One file's records with their ids: the file's own ids when present and unique in the
+    file, else content hashes. Computed from the file alone, so a record keeps its id (and
+    its review decisions) whatever other files it is read with.
 
     A content hash keeps review decisions attached to a record when the file is re-ordered;
     identical records get `~2`, `~3` suffixes in the order they appear.
@@ -190,11 +210,44 @@ def _with_ids(frame: pl.DataFrame, fields: FieldSettings) -> pl.DataFrame:
             kept = f"raw.{fields.id}" if fields.id == "id" else fields.id
             frame = frame.rename({FILE_ID_COLUMN: kept})
     frame = frame.drop(SYSTEM_COLUMN).insert_column(0, ids.alias("id"))
-    first = ["id", "input", "output", "category", "lang"]
-    if "messages" in frame.columns:
-        first.append("messages")
-    first += ["source", "source_line"]
+    first = [column for column in ID_FIRST if column in frame.columns]
     return frame.select(*first, pl.exclude(first))
+
+
+def _qualify_shared_ids(
+    frames: list[pl.DataFrame], paths: list[str]
+) -> tuple[list[pl.DataFrame], dict[str, str]]:
+    """Make ids unique across files: an id that several files use becomes `<file>:<id>` in
+    every one of them (the file's name, or its path where two files share a name), so no
+    file's records are favoured by the order the files were given in."""
+    counts: dict[str, int] = {}
+    for frame in frames:
+        for rid in frame.get_column("id").unique():
+            counts[rid] = counts.get(rid, 0) + 1
+    shared = {rid for rid, n in counts.items() if n > 1}
+    if not shared:
+        return frames, {}
+    names = [Path(path).name for path in paths]
+    labels = [
+        name if names.count(name) == 1 else path for name, path in zip(names, paths, strict=True)
+    ]
+    taken = set(counts)
+    local_ids: dict[str, str] = {}
+    qualified_frames = []
+    for frame, label in zip(frames, labels, strict=True):
+        ids = frame.get_column("id").to_list()
+        for row, rid in enumerate(ids):
+            if rid not in shared:
+                continue
+            qualified, n = f"{label}:{rid}", 1
+            while qualified in taken:  # a file's own id that happens to look qualified
+                n += 1
+                qualified = f"{label}:{rid}~{n}"
+            taken.add(qualified)
+            local_ids[qualified] = rid
+            ids[row] = qualified
+        qualified_frames.append(frame.with_columns(pl.Series("id", ids, dtype=pl.String)))
+    return qualified_frames, local_ids
 
 
 def _content_ids(frame: pl.DataFrame) -> pl.Series:

@@ -18,7 +18,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
     In a directory, `train.jsonl` and `train.parquet` are the same split written twice (as
     `curate split --parquet` does), so only the first kind in JSONL, JSON, CSV, TSV,
-    Parquet order is taken.
+    Parquet order is taken. A file named twice is taken once.
     """
     files: list[Path] = []
     skipped: list[Path] = []
@@ -46,7 +46,23 @@ def expand_paths(paths: list[Path]) -> list[Path]:
         raise DatasetError(
             str(skipped[0]), "is a file curate writes (review journal or manifest), not a dataset"
         )
-    return files
+    return _once_each(files)
+
+
+def _once_each(files: list[Path]) -> list[Path]:
+    """A file named twice (`data/` and `data/train.jsonl`, or through a link) is read once:
+    its records are not copies of themselves."""
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in files:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a link loop: let the reader say what is wrong
+            real = path
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def _kind_rank(path: Path) -> tuple[int, str]:

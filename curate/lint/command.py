@@ -45,7 +45,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     data_files = expand_paths(request.paths)
     eval_files = expand_paths(request.eval_paths)
     dataset = read_dataset([*data_files, *eval_files], fields)
-    review = load_review([*data_files, *eval_files]) if request.review else ReviewState()
+    review = load_review(dataset) if request.review else ReviewState()
     dataset = reviewed_dataset(dataset, review)
     eval_sources = {str(p) for p in eval_files}
     report = run_lint(dataset, settings, eval_sources, statistics=request.statistics)

@@ -46,11 +46,11 @@ def split(
     dataset = read_dataset(files, fields)
     if options.stratify not in dataset.frame.columns:
         raise ConfigError(f"split.stratify: no field {options.stratify!r} in the dataset")
-    review = load_review(files)
+    review = load_review(dataset)
     located = dataset.frame.select("source", "source_line").iter_rows()
     lines = dict(zip(dataset.frame.get_column("id"), located, strict=True))
     frame, rejected = apply_review(dataset.frame, review)
-    dataset = Dataset(frame, dataset.sources, dataset.issues)
+    dataset = dataset.with_frame(frame)
     edits = review.edits
     duplicates = Duplicates(dataset)
     grouping = build_groups(dataset.frame, duplicates, options.stratify, keep_duplicates)

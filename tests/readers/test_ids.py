@@ -47,3 +47,33 @@ def test_category_is_not_part_of_the_content_id(write: Write) -> None:
     a = read_dataset([write("a.jsonl", jsonl([{"input": "q", "output": "a", "category": "x"}]))])
     b = read_dataset([write("b.jsonl", jsonl([{"input": "q", "output": "a", "category": "y"}]))])
     assert a.frame["id"].to_list() == b.frame["id"].to_list()
+
+
+def test_ids_do_not_depend_on_the_files_read_with_them(write: Write) -> None:
+    """A file's ids are its own: read alone or beside another file, a record keeps its id,
+    and ids two files share are told apart by the file's name in both, whatever the order."""
+    train = write("train.jsonl", '{"id": "1", "input": "a", "output": "b"}\n'
+                                 '{"id": "2", "input": "c", "output": "d"}\n')  # fmt: skip
+    test = write("test.jsonl", '{"id": "2", "input": "e", "output": "f"}\n')
+    alone = read_dataset([train]).frame.get_column("id").to_list()
+    assert alone == ["1", "2"]
+    for order in ([train, test], [test, train]):
+        ids = dict(read_dataset(order).frame.select("output", "id").iter_rows())
+        assert ids == {"b": "1", "d": "train.jsonl:2", "f": "test.jsonl:2"}
+
+
+def test_content_ids_of_a_file_are_the_same_beside_another_file(write: Write) -> None:
+    first = write("a.jsonl", '{"input": "a", "output": "b"}\n')
+    second = write("b.jsonl", '{"input": "x", "output": "y"}\n{"input": "x", "output": "y"}\n')
+    alone = read_dataset([first]).frame.get_column("id").to_list()
+    together = read_dataset([second, first]).frame.get_column("id").to_list()
+    assert together[-1] == alone[0]
+    assert together[1] == together[0] + "~2"  # copies within one file are still numbered
+
+
+def test_a_file_named_twice_is_read_once(write: Write) -> None:
+    from curate.io.paths import expand_paths
+
+    path = write("d.jsonl", '{"input": "a", "output": "b"}\n')
+    files = expand_paths([path.parent, path, path.parent / "." / "d.jsonl"])
+    assert files == [path]
