@@ -15,7 +15,8 @@ from pathlib import Path
 from curate.io import DatasetError, read_dataset
 from curate.io.sniff import SUFFIX_KINDS
 from curate.io.writer import Changes, reviewed_records, write_like_source, write_records
-from curate.journal import apply_review, journal_path, load_review
+from curate.journal import apply_review, load_review
+from curate.outputs import refuse_output
 from curate.schemas.settings import FieldSettings
 
 
@@ -35,8 +36,7 @@ class ExportSummary:
 
 def export_reviewed(path: Path, out: Path, fields: FieldSettings) -> ExportSummary:
     """Write the reviewed dataset at `path` to `out`; the input is never touched."""
-    journal = journal_path(path)
-    _refuse_inputs(out, [path, journal])
+    _refuse_inputs(out, [path])
     out_suffix = _suffix(out)
     if out_suffix not in SUFFIX_KINDS:
         known = ", ".join(SUFFIX_KINDS)
@@ -90,11 +90,4 @@ def _refuse_inputs(out: Path, inputs: list[Path]) -> None:
         raise DatasetError(str(out), "--out is written uncompressed; drop the .gz")
     if out.is_dir():
         raise DatasetError(str(out), "--out is a folder; give a file name")
-    for given in inputs:
-        same = out.resolve() == given.resolve() or (
-            out.exists() and given.exists() and out.samefile(given)
-        )
-        if same:
-            raise DatasetError(str(out), f"--out would overwrite the input {given}; choose another")
-    if out.name.endswith(".review.jsonl"):
-        raise DatasetError(str(out), "--out is a review journal name; choose another")
+    refuse_output(out, inputs)

@@ -163,7 +163,9 @@ def test_export_refuses_to_write_over_its_input_or_journal(tmp_path: Path) -> No
     for target in (data, tmp_path / "." / "d.jsonl", journal_path(data)):
         code, stderr = export(str(data), "--out", str(target))
         assert code == 2
-        assert stderr.startswith("curate: error: ") and "would overwrite the input" in stderr
+        assert stderr.startswith("curate: error: ")
+        assert ("would overwrite the input file" in stderr) != (target == journal_path(data))
+        assert ("is a review journal name" in stderr) == (target == journal_path(data))
         assert stderr.count("\n") == 1
     assert data.read_bytes() == before
 

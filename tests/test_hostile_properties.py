@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from curate.cli import app
+from curate.journal import journal_path
 
 PIECES = [
     "\x1b]52;c;ZWNobyBwd25lZA==\x07",
@@ -70,6 +71,10 @@ def test_every_command_survives_hostile_records(tmp_path: Path, records: list[di
     data = tmp_path / "d[x].jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in records))
     before = data.read_bytes()
+    journal = journal_path(data)
+    journal.write_text('{"id": "x", "decision": "keep", "reviewer": "ann", '
+                       '"at": "2026-11-30T00:00:00Z"}\n')  # fmt: skip
+    journal_before = journal.read_bytes()
     for command in COMMANDS:
         args = [a.replace("{tmp}", str(tmp_path)) for a in command]
         result = CliRunner().invoke(app, [args[0], str(data), *args[1:]])
@@ -82,3 +87,39 @@ def test_every_command_survives_hostile_records(tmp_path: Path, records: list[di
             assert result.stderr.startswith("curate: error:"), (command, result.stderr)
         assert "\x1b" not in result.output and "\x07" not in result.output, (command, result.output)
     assert data.read_bytes() == before
+    assert journal.read_bytes() == journal_before
+
+
+@settings(max_examples=25, deadline=None)
+@given(categories=st.lists(text, min_size=1, max_size=4))
+def test_the_eval_reports_show_hostile_categories_as_text(categories: list[str]) -> None:
+    """The terminal table of `eval`/`run`, report.md and report.html take category names
+    from the data: no raw control character and no markup crash in any of them."""
+    import io
+    import tempfile
+
+    from rich.console import Console
+
+    from curate.proof.render import render_markdown, terminal_table, write_html
+    from tests.proof.test_verdict import report, rows
+
+    data = rows(40, tuned=0.6)
+    for i, row in enumerate(data):
+        row["category"] = categories[i % len(categories)]
+    result = report(data)
+    out = io.StringIO()
+    Console(file=out, width=200, force_terminal=False).print(terminal_table(result, "eval [/]"))
+    markdown = render_markdown(result)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "report.md").write_text(markdown)
+        page = write_html(Path(folder)).read_text()
+    assert "<script>" not in page
+    for shown in (out.getvalue(), markdown, page):
+        assert "\x1b" not in shown and "\x07" not in shown and "\x00" not in shown
+
+
+def test_rules_prints_no_control_character() -> None:
+    for args in (["rules"], ["rules", "--markdown"], ["rule", "DUP002"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output

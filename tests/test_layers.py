@@ -28,6 +28,7 @@ LAYERS = {
     "curate.proof": 2,
     "curate.terminal": 0,
     "curate.journal": 3,
+    "curate.outputs": 3,
     "curate.lint": 4,
     "curate.split": 5,
     "curate.export": 5,

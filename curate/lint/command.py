@@ -13,9 +13,10 @@ from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint.baseline import load_baseline, without_baseline, write_baseline
 from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
-from curate.lint.fix import output_paths, plan_fixes, refuse_output, write_fixed
+from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
 from curate.lint.report.text import render_text
+from curate.outputs import refuse_output
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 

@@ -20,10 +20,9 @@ import polars as pl
 
 from curate.io import Dataset, DatasetError, SourceFile
 from curate.io.writer import Changes, write_like_source
-from curate.journal import SUFFIX as JOURNAL_SUFFIX
-from curate.journal import journal_path
 from curate.lint.registry import all_rules
 from curate.lint.rule import FixKind
+from curate.outputs import refuse_output
 from curate.schemas.decision import Decision
 from curate.schemas.finding import DROP, HITS, KEEP, Finding, Severity
 
@@ -102,20 +101,6 @@ def output_paths(sources: list[SourceFile], out: Path) -> dict[str, Path]:
             )
         seen[target.resolve()] = source
     return targets
-
-
-def refuse_output(target: Path, inputs: list[Path]) -> None:
-    """One clear error when writing `target` would overwrite an input or a review journal
-    (curate never writes over what it did not write as that very output)."""
-    if target.name.endswith(JOURNAL_SUFFIX):
-        raise DatasetError(str(target), "is a review journal name; choose another output")
-    for given in inputs:
-        for protected, what in ((given, "an input file"), (journal_path(given), "a journal")):
-            same = target.resolve() == protected.resolve() or (
-                target.exists() and protected.exists() and target.samefile(protected)
-            )
-            if same:
-                raise DatasetError(str(target), f"would overwrite {what}; choose another output")
 
 
 def write_fixed(

@@ -187,7 +187,7 @@ def test_fix_refuses_to_overwrite_the_input(tmp_path: Path) -> None:
     data = write_jsonl(tmp_path / "d.jsonl", clean_records(10))
     before = data.read_bytes()
     code, _, stderr = run("lint", str(data), "--fix", "--out", str(data))
-    assert code == 2 and "would overwrite an input file" in stderr
+    assert code == 2 and "would overwrite the input file" in stderr
     assert data.read_bytes() == before
     code, _, stderr = run("lint", str(data), "--fix")
     assert code == 2 and "needs --out" in stderr

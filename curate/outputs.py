@@ -1,0 +1,25 @@
+"""The one guard every command that writes a file beside the user's data goes through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curate.io.errors import DatasetError
+from curate.journal import SUFFIX as JOURNAL_SUFFIX
+from curate.journal import journal_path
+
+
+def refuse_output(target: Path, inputs: list[Path]) -> None:
+    """One clear error when writing `target` would overwrite an input file or a review
+    journal (curate never writes over what it did not write as that very output)."""
+    if target.name.endswith(JOURNAL_SUFFIX):
+        raise DatasetError(str(target), "is a review journal name; choose another output")
+    for given in inputs:
+        for protected, what in ((given, "the input file"), (journal_path(given), "the journal")):
+            same = target.resolve() == protected.resolve() or (
+                target.exists() and protected.exists() and target.samefile(protected)
+            )
+            if same:
+                raise DatasetError(
+                    str(target), f"would overwrite {what} {protected}; choose another output"
+                )
