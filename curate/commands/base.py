@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from curate.config import ConfigError, load_settings
 from curate.io import DatasetError
-from curate.models import ModelError
+from curate.models import INSTALL_TRAIN, ModelError
 from curate.schemas.settings import ShapeName
 
 app = typer.Typer(
@@ -143,6 +143,6 @@ def trainer_functions() -> tuple[Callable[..., Any], Callable[..., Any]]:
         from curate.trainer.train import train
     except ImportError as exc:
         raise ConfigError(
-            f"training needs the train extra ({exc.name} is missing): pip install 'curate[train]'"
+            f"training needs the train extra ({exc.name} is missing): {INSTALL_TRAIN}"
         ) from None
     return train, evaluate

@@ -52,7 +52,7 @@ def review(
     except ImportError as exc:
         print(
             f"curate: error: the review app needs the tui extra ({exc.name} is missing): "
-            "pip install 'curate[tui]'",
+            "pip install 'curate-sft[tui]'",
             file=sys.stderr,
         )
         raise typer.Exit(2) from None

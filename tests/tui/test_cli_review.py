@@ -50,7 +50,7 @@ def test_without_the_tui_extra_one_line_names_the_install(
     result = CliRunner().invoke(app, ["review", str(tickets)])
     assert result.exit_code == 2
     [line] = result.output.strip().splitlines()
-    assert "pip install 'curate[tui]'" in line
+    assert "pip install 'curate-sft[tui]'" in line
 
 
 def test_missing_dataset_is_one_line(tmp_path: Path) -> None:

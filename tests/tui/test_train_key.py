@@ -119,6 +119,6 @@ async def test_train_key_without_the_train_extra_says_how_to_install(
         await pilot.press("t")
         shown = screen_text(app)
         assert "torch is not installed" in shown
-        assert "pip install" in shown and "curate[train]" in shown
+        assert "pip install" in shown and "curate-sft[train]" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)

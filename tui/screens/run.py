@@ -65,7 +65,7 @@ class RunScreen(Screen[None]):
             self.query_one("#run-stages", Static).update(
                 Text(
                     f"Training needs the train extra ({missing} is not installed).\n"
-                    "Install it with:  pip install torch==2.13.0 'curate[train]'",
+                    "Install it with:  pip install torch==2.13.0 'curate-sft[train]'",
                     style="bold yellow",
                 )
             )

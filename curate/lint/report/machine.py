@@ -52,7 +52,7 @@ def render_sarif(report: LintReport) -> str:
     driver: dict[str, Any] = {
         "name": "curate",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/curate/",
+        "informationUri": "https://pypi.org/project/curate-sft/",
         "rules": [
             {
                 "id": code,
