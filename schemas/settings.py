@@ -115,6 +115,18 @@ class TrainSettings(_Section):
     batch_size: int = Field(default=8, gt=0)
     max_seq_length: int = Field(default=512, gt=0)
     seed: int = 42
+    train_on: Literal["all-assistant", "last-assistant"] = "all-assistant"
+    """Which assistant turns of a chat carry the loss: every one (as TRL's
+    `assistant_only_loss`, Axolotl and LLaMA-Factory train), or only the final one. System,
+    user and template tokens never do."""
+    gradient_checkpointing: bool = False
+    """Recompute activations in the backward pass: less memory, about a third more time."""
+    quantize: Literal["none", "4bit", "8bit"] = "none"
+    """QLoRA: load the base model quantised by bitsandbytes (4bit: NF4 with double
+    quantisation and bf16 compute). Needs a CUDA GPU and the bitsandbytes package."""
+    report_to: list[str] = Field(default_factory=list)
+    """Trackers to log to besides `metrics.jsonl`: any transformers `report_to` value
+    (`tensorboard`, `wandb`, `mlflow`, ...); the tracker's package must be installed."""
 
 
 class EvalSettings(_Section):

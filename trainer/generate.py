@@ -114,7 +114,7 @@ def reference_losses(
     ticker = ticker or Ticker(len(records), None, None)
     rows: dict[int, dict[str, list[int]]] = {}
     for i, record in enumerate(records):
-        encoded = encode_example(tokenizer, conversation(record), max_length)
+        encoded = encode_example(tokenizer, conversation(record), max_length, "last-assistant")
         if encoded is not None and any(label != IGNORE_INDEX for label in encoded[0]["labels"]):
             rows[i] = encoded[0]
     order = sorted(rows, key=lambda i: len(rows[i]["input_ids"]))

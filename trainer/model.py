@@ -99,16 +99,76 @@ def downloaded(hub_id: str) -> Path:
     return Path(folder)
 
 
-def load(folder: Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
-    """The model (float32, safetensors only) and its tokenizer, with a pad token."""
+def load(
+    folder: Path, quantization: Any | None = None
+) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model (float32, safetensors only; quantised on this process's GPU when given a
+    `quantization_config`) and its tokenizer, with a pad token."""
     transformers = _transformers()
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
+    placement: dict[str, Any] = {}
+    if quantization is not None:
+        placement = {
+            "quantization_config": quantization,
+            "device_map": {"": int(os.environ.get("LOCAL_RANK", "0"))},
+        }
     model = transformers.AutoModelForCausalLM.from_pretrained(
-        str(folder), use_safetensors=True, trust_remote_code=False
+        str(folder), use_safetensors=True, trust_remote_code=False, **placement
     )
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     return model, tokenizer
+
+
+def quantization_config(quantize: str) -> Any | None:
+    """The bitsandbytes config of `[train] quantize` (QLoRA), or None for "none".
+
+    4bit is QLoRA as its paper trains: NF4 weights, double quantisation, bf16 compute.
+    bitsandbytes quantises on CUDA only, so anything else is one clear error before the
+    model is loaded.
+    """
+    if quantize == "none":
+        return None
+    import torch
+
+    if not torch.cuda.is_available():
+        raise ModelError(
+            f"[train] quantize = {quantize!r} needs a CUDA GPU (bitsandbytes quantises on "
+            'CUDA) and this machine has none; set quantize = "none" to train in full precision'
+        )
+    try:
+        import bitsandbytes  # noqa: F401
+    except ImportError:
+        raise ModelError(
+            f"[train] quantize = {quantize!r} needs bitsandbytes: pip install bitsandbytes"
+        ) from None
+    transformers = _transformers()
+    if quantize == "4bit":
+        return transformers.BitsAndBytesConfig(
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_use_double_quant=True,
+            bnb_4bit_compute_dtype=torch.bfloat16,
+        )
+    return transformers.BitsAndBytesConfig(load_in_8bit=True)
+
+
+def check_trackers(names: list[str]) -> None:
+    """One clear error for a `[train] report-to` tracker whose package is missing, before
+    any work (transformers would fail only once the model is loaded)."""
+    from transformers.integrations import get_available_reporting_integrations
+
+    available = set(get_available_reporting_integrations())
+    for name in names:
+        if name not in ("none", "all") and name not in available:
+            raise ModelError(
+                f"[train] report-to {name!r}: its package is not installed "
+                f"(pip install {TRACKER_PACKAGES.get(name, name)})"
+            )
+
+
+TRACKER_PACKAGES = {"tensorboard": "tensorboard", "wandb": "wandb", "mlflow": "mlflow",
+                    "comet_ml": "comet_ml", "trackio": "trackio"}  # fmt: skip
 
 
 def use_bf16() -> bool:

@@ -20,7 +20,13 @@ from curate.schemas.settings import TrainSettings
 from curate.trainer.cancel import Cancelled
 from curate.trainer.data import Encoded, encode_records
 from curate.trainer.lora import build_lora_config, quiet_peft
-from curate.trainer.model import load, resolve_model, use_bf16
+from curate.trainer.model import (
+    check_trackers,
+    load,
+    quantization_config,
+    resolve_model,
+    use_bf16,
+)
 from curate.trainer.progress import TrainProgress
 
 
@@ -67,19 +73,25 @@ def train(
     is saved to `out/adapter-interrupted/`, and `Cancelled` is raised. Under `torchrun`
     every process trains; only the main one writes the run files.
     """
-    from peft import get_peft_model
+    from peft import get_peft_model, prepare_model_for_kbit_training
     from transformers import DataCollatorForSeq2Seq, PrinterCallback, Trainer, set_seed
 
     from curate.trainer.callbacks import MetricsWriter, ProgressHooks
 
     # seed
     set_seed(settings.seed)
+    check_trackers(settings.report_to)
+    quantization = quantization_config(settings.quantize)
     # data
     model_dir = resolve_model(settings.model)
-    model, tokenizer = load(model_dir)
-    train_set, val_set = _encode_splits(tokenizer, splits, settings.max_seq_length)
+    model, tokenizer = load(model_dir, quantization)
+    train_set, val_set = _encode_splits(tokenizer, splits, settings)
     # model
     with quiet_peft():
+        if quantization is not None:
+            model = prepare_model_for_kbit_training(
+                model, use_gradient_checkpointing=settings.gradient_checkpointing
+            )
         model = get_peft_model(model, build_lora_config(settings))
     # trainer
     out.mkdir(parents=True, exist_ok=True)
@@ -140,22 +152,26 @@ def training_arguments(
         train_sampling_strategy="group_by_length",
         logging_steps=1,
         bf16=use_bf16(),
+        **_checkpointing(TrainingArguments, settings.gradient_checkpointing),
         ddp_find_unused_parameters=False,  # every LoRA weight is used in every forward pass
         disable_tqdm=True,
-        report_to="none",
+        report_to=settings.report_to or "none",
         seed=settings.seed,
         use_cpu=not torch.cuda.is_available(),
         remove_unused_columns=False,
     )
 
 
-def _encode_splits(tokenizer: Any, splits: Path, max_length: int) -> tuple[Encoded, Encoded]:
+def _encode_splits(
+    tokenizer: Any, splits: Path, settings: TrainSettings
+) -> tuple[Encoded, Encoded]:
     """The encoded train split, and the val split (empty when there is none)."""
-    train_set = encode_records(tokenizer, records_of(splits / "train.jsonl"), max_length)
+    length, train_on = settings.max_seq_length, settings.train_on
+    train_set = encode_records(tokenizer, records_of(splits / "train.jsonl"), length, train_on)
     val_path = splits / "val.jsonl"
     if not val_path.is_file():
         return train_set, Encoded()
-    return train_set, encode_records(tokenizer, records_of(val_path), max_length)
+    return train_set, encode_records(tokenizer, records_of(val_path), length, train_on)
 
 
 class _Rows:
@@ -183,7 +199,7 @@ def _write_run_files(
         "resolved_model": str(model_dir),
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,
-        "precision": "bf16 mixed" if use_bf16() else "float32",
+        "precision": _precision(settings),
     }
     (out / "train_config.json").write_text(json.dumps(config, indent=2) + "\n")
     skipped = "".join(f"- `{rid}`: {why}\n" for rid, why in data.skipped.items()) or "none\n"
@@ -195,6 +211,27 @@ def _write_run_files(
         f"Trained on {len(data.rows)} examples ({len(data.truncated)} truncated). "
         f"Not trained on:\n\n{skipped}"
     )
+
+
+def _checkpointing(arguments: Any, enabled: bool) -> dict[str, Any]:
+    """Activation (gradient) checkpointing under the name this transformers uses (renamed
+    `activation_checkpointing` in 5.x). Non-reentrant, so the frozen inputs of a peft model
+    need no gradient."""
+    name = (
+        "activation_checkpointing"
+        if "activation_checkpointing" in arguments.__dataclass_fields__
+        else "gradient_checkpointing"
+    )
+    return {name: enabled, f"{name}_kwargs": {"use_reentrant": False}}
+
+
+def _precision(settings: TrainSettings) -> str:
+    compute = "bf16 mixed" if use_bf16() else "float32"
+    if settings.quantize == "4bit":
+        return f"{compute}, base quantised to NF4 (QLoRA)"
+    if settings.quantize == "8bit":
+        return f"{compute}, base quantised to int8"
+    return compute
 
 
 @dataclass

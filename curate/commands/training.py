@@ -27,7 +27,9 @@ def train(
     splits: Annotated[
         Path, typer.Argument(help="Folder from `curate split` (train.jsonl, val.jsonl).")
     ],
-    out: Annotated[Path, typer.Option("--out", help="Run folder: adapter/, metrics, model card.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Run folder: adapter/, metrics, model card.")
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -38,14 +40,32 @@ def train(
     max_steps: Annotated[
         int | None, typer.Option(help="Stop after this many optimizer steps.")
     ] = None,
+    train_on: Annotated[
+        str | None,
+        typer.Option(help="Assistant turns that carry the loss: all-assistant or last-assistant."),
+    ] = None,
+    show_mask: Annotated[
+        int | None,
+        typer.Option(
+            help="Print train record N (1-based) with the trained tokens marked, and stop."
+        ),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Fine-tune a LoRA adapter on the train split, validating on val."""
     settings = load_settings(config)
-    train_settings = validated(settings.train, {"model": model, "epochs": epochs})
+    changes = {"model": model, "epochs": epochs, "train_on": train_on}
+    train_settings = validated(settings.train, changes)
     if not (splits / "train.jsonl").is_file():
         raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
     run, _ = trainer_functions()
+    if show_mask is not None:
+        from curate.trainer.mask import mask_view
+
+        Console(highlight=False).print(mask_view(splits, train_settings, show_mask), end="")
+        return
+    if out is None:
+        raise DatasetError("--out", "needs a run folder: curate train SPLITS --out RUN")
     from curate.trainer.display import training_bar
 
     with training_bar() as show:
