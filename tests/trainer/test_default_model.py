@@ -63,4 +63,11 @@ def test_split_train_eval_on_the_default_model(
     # means the de-quantised weights are the real ones.
     assert 1.0 < math.exp(report["models"]["base"]["loss"]) < 1000
     assert "Q4_1" in report["provenance"]["base_model_origin"]
+    # The adapter names the hub model, not this machine's cache, and its card is a real one.
+    adapter = tmp_path / "run" / "adapter"
+    saved = json.loads((adapter / "adapter_config.json").read_text())
+    assert saved["base_model_name_or_path"] == "HuggingFaceTB/SmolLM2-135M-Instruct"
+    card = (adapter / "README.md").read_text()
+    assert card.startswith('---\nbase_model: "HuggingFaceTB/SmolLM2-135M-Instruct"\n')
+    assert "model-index:" in card and "Q4\\_1" in card  # Markdown-escaped
     assert time.perf_counter() - started < 180
