@@ -154,7 +154,14 @@ def prepare(
     _check(should_stop)
     on_event(RunEvent("split", message="splitting (stratified, duplicate groups kept together)"))
     summary.splits = out / "splits"
-    summary.manifest = split(data_paths, summary.splits, settings, fields, force=True)
+    linted = (
+        f"`curate run` linted the data before splitting: {report.summary.errors} errors, "
+        f"{report.summary.warnings} warnings, {report.summary.reviewed} reviewed; "
+        f"{len(summary.set_aside)} records set aside (listed in the run's set_aside.json)."
+    )
+    summary.manifest = split(
+        data_paths, summary.splits, settings, fields, force=True, lint_summary=linted
+    )
     on_event(RunEvent("split", message=f"split: {summary.manifest.totals}"))
     _check(should_stop)
     return summary

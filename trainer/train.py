@@ -101,7 +101,6 @@ def train(
             )
         model = get_peft_model(model, build_lora_config(settings))
     base = base_model(settings.model, model_dir)
-    point_adapter_at(model, base)  # saved as the hub id, not this machine's cache path
     # trainer
     out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(
@@ -120,14 +119,12 @@ def train(
     except (KeyboardInterrupt, Cancelled):
         # Ctrl-C or a stop request: keep what was learnt so far as a usable adapter.
         if main_process:
-            model.save_pretrained(
-                out / "adapter-interrupted", safe_serialization=True, save_embedding_layers=False
-            )
+            _save_adapter(model, base, out / "adapter-interrupted")
         raise
     # save
     adapter = out / "adapter"
     if main_process:
-        model.save_pretrained(adapter, safe_serialization=True, save_embedding_layers=False)
+        _save_adapter(model, base, adapter)
         _write_run_files(out, splits, settings, model_dir, base, train_set)
         write_model_card(out)
     best = trainer.state.best_metric
@@ -139,6 +136,14 @@ def train(
         best,
         main_process,
     )
+
+
+def _save_adapter(model: Any, base: BaseModel, folder: Path) -> None:
+    """Save the adapter naming its base by hub id, not this machine's cache path. Only the
+    saved adapter is renamed (the Trainer's checkpoints keep the local path, so nothing asks
+    the hub whether the name exists), and embeddings are never saved: LoRA leaves them be."""
+    point_adapter_at(model, base)
+    model.save_pretrained(folder, safe_serialization=True, save_embedding_layers=False)
 
 
 def training_arguments(

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
+from curate.io.arrow import read_arrow
 from curate.io.delimited import read_delimited
 from curate.io.errors import DatasetError, ReadIssue
 from curate.io.jsonl import (
@@ -141,6 +142,8 @@ def parse_raw(shown: str, kind: str, data: bytes) -> RawTable:
         return read_json_array(shown, data)
     if kind == "parquet":
         return read_parquet(shown, data)
+    if kind == "arrow":
+        return read_arrow(shown, data)
     return read_delimited(shown, data, "\t" if kind == "tsv" else ",")
 
 

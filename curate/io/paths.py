@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from curate.io.errors import DatasetError
@@ -23,7 +24,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     skipped: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and (saved := saved_to_disk(path)) is not None:
+            files.extend(saved)
+        elif path.is_dir():
             candidates = sorted(
                 p
                 for p in path.iterdir()
@@ -49,6 +52,25 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return _once_each(files)
 
 
+def saved_to_disk(folder: Path) -> list[Path] | None:
+    """The Arrow shards of a `datasets` `save_to_disk` folder, in order (a DatasetDict's
+    splits each in turn, as its `dataset_dict.json` lists them); None for other folders."""
+    try:
+        if (folder / "dataset_dict.json").is_file():
+            splits = json.loads((folder / "dataset_dict.json").read_text(encoding="utf-8"))
+            names = splits["splits"]
+            shards = [saved_to_disk(folder / str(name)) for name in names]
+            if any(s is None for s in shards):
+                raise DatasetError(str(folder), "a split listed in dataset_dict.json is missing")
+            return [shard for found in shards for shard in found or []]
+        if (folder / "state.json").is_file():
+            state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+            return [folder / str(f["filename"]) for f in state["_data_files"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DatasetError(str(folder), f"unreadable datasets save_to_disk folder: {exc}") from None
+    return None
+
+
 def _once_each(files: list[Path]) -> list[Path]:
     """A file named twice (`data/` and `data/train.jsonl`, or through a link) is read once:
     its records are not copies of themselves."""
@@ -67,5 +89,5 @@ def _once_each(files: list[Path]) -> list[Path]:
 
 def _kind_rank(path: Path) -> tuple[int, str]:
     suffix = Path(path.name.lower().removesuffix(".gz")).suffix
-    order = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq"]
+    order = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq", ".arrow"]
     return (order.index(suffix) if suffix in order else len(order), path.name)

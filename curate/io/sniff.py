@@ -7,6 +7,7 @@ import zlib
 from pathlib import Path
 
 from curate.io.errors import DatasetError
+from curate.io.remote import read_url, url_of
 
 GZIP_RATIO_ENV = "CURATE_MAX_GZIP_RATIO"
 DEFAULT_GZIP_RATIO = 200.0
@@ -19,6 +20,7 @@ SUFFIX_KINDS = {
     ".tsv": "tsv",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".arrow": "arrow",
 }
 DATASET_SUFFIXES = tuple(SUFFIX_KINDS)
 
@@ -30,7 +32,6 @@ _BINARY_MAGIC = {
     b"\x7fELF": "an executable",
     b"SQLite format 3": "an SQLite database",
     b"\xff\xd8\xff": "a JPEG image",
-    b"ARROW1": "an Arrow IPC file",
 }
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES = 8192
@@ -39,6 +40,9 @@ _SNIFF_BYTES = 8192
 def read_input(path: Path) -> bytes:
     """Return the bytes of `path` (gunzipped for `.gz`), or raise a one-line DatasetError."""
     shown = str(path)
+    url = url_of(path)
+    if url is not None:
+        return _unpacked(url, read_url(url))
     if not path.exists():
         raise DatasetError(shown, "no such file")
     if path.is_dir():
@@ -49,6 +53,10 @@ def read_input(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise DatasetError(shown, f"cannot read: {exc.strerror}") from None
+    return _unpacked(shown, data)
+
+
+def _unpacked(shown: str, data: bytes) -> bytes:
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(shown, data)
     if not data or data.isspace():
@@ -99,7 +107,7 @@ def _gunzip(shown: str, data: bytes) -> bytes:
 
 
 def file_kind(path: Path, data: bytes) -> str:
-    """One of jsonl, json, csv, tsv, parquet; content wins where it is unambiguous."""
+    """One of jsonl, json, csv, tsv, parquet, arrow; content wins where it is unambiguous."""
     shown = str(path)
     name = path.name.removesuffix(".gz")
     suffix = Path(name).suffix.lower()
@@ -107,6 +115,8 @@ def file_kind(path: Path, data: bytes) -> str:
         return "parquet"
     if suffix in {".parquet", ".pq"}:
         raise DatasetError(shown, "not a Parquet file (no PAR1 magic bytes at the start)")
+    if suffix == ".arrow" or data[:6] == b"ARROW1":
+        return "arrow"
     _reject_binary(shown, data)
     kind = SUFFIX_KINDS.get(suffix)
     first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

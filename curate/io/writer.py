@@ -142,6 +142,8 @@ def _write_table(
     kept = pl.DataFrame(rows, schema=schema)
     if source.kind == "parquet":
         write_atomic(target, lambda handle: kept.write_parquet(handle))
+    elif source.kind == "arrow":  # the stream format, as `datasets` writes it
+        write_atomic(target, lambda handle: kept.write_ipc_stream(handle))
     else:
         body = _delimited_text(kept.columns, kept.iter_rows(), source.kind)
         write_atomic(target, lambda handle: handle.write(body.encode()))
@@ -167,13 +169,16 @@ def write_records(records: list[Any], kind: str, target: Path, shape: Shape) -> 
     elif kind == "json":
         body = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
         write_atomic(target, lambda handle: handle.write(body.encode()))
-    elif kind == "parquet":
+    elif kind in ("parquet", "arrow"):
         try:
             frame = pl.DataFrame(records) if records else pl.DataFrame()
         except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
             first = str(exc).splitlines()[0]
-            raise DatasetError(str(target), f"cannot write as Parquet: {first}") from None
-        write_atomic(target, lambda handle: frame.write_parquet(handle))
+            raise DatasetError(str(target), f"cannot write as {kind.title()}: {first}") from None
+        if kind == "parquet":
+            write_atomic(target, lambda handle: frame.write_parquet(handle))
+        else:
+            write_atomic(target, lambda handle: frame.write_ipc_stream(handle))
     else:
         columns: dict[str, None] = {}
         for record in records:

@@ -36,9 +36,17 @@ ROLE_OF_NAME = {
 EVAL_ROLE = "eval"
 
 
+SHARD = re.compile(r"^data-\d+-of-\d+\.arrow$")
+"""A shard of a `datasets` save_to_disk folder: its folder is named after the split."""
+
+
 def role_of(path: str) -> str:
-    """`train`, `val` or `test` for files named after a split (any extension), else ''."""
-    match = SPLIT_NAMES.match(Path(path).name.lower())
+    """`train`, `val` or `test` for files named after a split (any extension), or shards in
+    a folder named after one (`dd/train/data-00000-of-00001.arrow`), else ''."""
+    name = Path(path).name.lower()
+    if SHARD.match(name):
+        name = Path(path).parent.name.lower()
+    match = SPLIT_NAMES.match(name)
     return ROLE_OF_NAME[match.group(1)] if match else ""
 
 

@@ -17,6 +17,7 @@ from curate.journal import apply_review, load_review
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
 from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.split.assign import SPLITS, assign
+from curate.split.card import CARD, dataset_card, is_our_card
 from curate.split.groups import Grouping, build_groups, strata_of
 from curate.split.write import (
     sha256_file,
@@ -36,8 +37,10 @@ def split(
     parquet: bool = False,
     force: bool = False,
     keep_duplicates: bool = False,
+    lint_summary: str | None = None,
 ) -> SplitManifest:
-    """Split the dataset into `out`; returns the manifest it wrote."""
+    """Split the dataset into `out`; returns the manifest it wrote. The folder also gets a
+    dataset card (`README.md`), with `lint_summary` where the caller linted the data."""
     files = expand_paths(paths)
     if out.is_symlink() and out.resolve().is_dir():
         out = out.resolve()  # replace the folder the link points at, never the link itself
@@ -63,6 +66,8 @@ def split(
         manifest = _manifest(dataset, grouping, placed, lines, settings, staging)
         manifest_text = manifest.model_dump_json(indent=2) + "\n"
         (staging / "manifest.json").write_text(manifest_text, encoding="utf-8")
+        card = dataset_card(manifest, lint_summary)
+        (staging / CARD).write_text(card, encoding="utf-8")
         swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -96,6 +101,9 @@ def not_ours(out: Path) -> list[str]:
     them when there is no readable manifest. `--force` never deletes what curate did not
     write."""
     ours = {"manifest.json"}
+    card = out / CARD
+    if card.is_file() and is_our_card(card.read_text(encoding="utf-8", errors="replace")):
+        ours.add(CARD)
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         for files in manifest.get("outputs", {}).values():

@@ -221,3 +221,39 @@ def test_a_killed_runs_staging_folder_is_cleaned_up_but_nothing_else(tmp_path: P
     (other / "mine.txt").write_text("keep")
     split(str(TICKETS), "--out", str(out))
     assert not stale.exists() and (other / "mine.txt").read_text() == "keep"
+
+
+def test_the_folder_is_a_dataset_hugging_face_loads_with_its_card(tmp_path: Path) -> None:
+    """`datasets.load_dataset(folder)` reads the splits by the card's `configs`, with the
+    manifest's counts; the card gives the hashes, and a README of the user's is never
+    replaced by --force."""
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "splits"
+    manifest = split(str(TICKETS), "--out", str(out))
+    loaded = datasets.load_dataset(str(out), cache_dir=str(tmp_path / "hf-cache"))
+    assert {name: len(loaded[name]) for name in loaded} == {
+        "train": manifest.totals["train"],
+        "validation": manifest.totals["val"],
+        "test": manifest.totals["test"],
+    }
+    card = (out / "README.md").read_text()
+    for files in manifest.outputs.values():
+        assert all(f.sha256 in card for f in files)
+    assert "exact duplicate: 3" in card and manifest.inputs[0].sha256 in card
+    split(str(TICKETS), "--out", str(out), "--force")  # its own card is replaced
+    (out / "README.md").write_text("# my notes\n")
+    code, _, stderr = run("split", str(TICKETS), "--out", str(out), "--force")
+    assert code == 2 and "also here: README.md" in stderr
+    assert (out / "README.md").read_text() == "# my notes\n"
+
+
+def test_category_names_in_the_card_are_text(tmp_path: Path) -> None:
+    data = tmp_path / "d.jsonl"
+    rows = [{"input": f"question number {i} here", "output": f"answer {i}",
+             "category": "[x](javascript:alert(1)) <b>|" if i % 2 else "plain"}
+            for i in range(20)]  # fmt: skip
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    split(str(data), "--out", str(tmp_path / "out"))
+    card = (tmp_path / "out" / "README.md").read_text()
+    assert "](javascript" not in card and "<b>" not in card
+    assert "\\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>\\|" in card
