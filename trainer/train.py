@@ -81,9 +81,10 @@ def train(
     every process trains; only the main one writes the run files.
     """
     from peft import get_peft_model, prepare_model_for_kbit_training
-    from transformers import DataCollatorForSeq2Seq, PrinterCallback, Trainer, set_seed
+    from transformers import DataCollatorForSeq2Seq, PrinterCallback, set_seed
 
     from curate.trainer.callbacks import MetricsWriter, ProgressHooks
+    from curate.trainer.loss import ReplyLossTrainer
 
     # seed
     set_seed(settings.seed)
@@ -103,7 +104,7 @@ def train(
     base = base_model(settings.model, model_dir)
     # trainer
     out.mkdir(parents=True, exist_ok=True)
-    trainer = Trainer(
+    trainer = ReplyLossTrainer(
         model=model,
         args=training_arguments(settings, out, max_steps, validate=bool(val_set.rows)),
         train_dataset=_Rows(train_set.rows),

@@ -87,6 +87,10 @@ def lint(
         typer.Option(help="Where --fix writes (a file, or a folder for several inputs)."),
     ] = None,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are errors.")] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(help="Write the report to this file (atomically) instead of stdout."),
+    ] = None,
     review: Annotated[
         bool, typer.Option(help="Apply the review journals beside the files (<name>.review.jsonl).")
     ] = True,
@@ -120,6 +124,7 @@ def lint(
         unsafe_fixes=unsafe_fixes,
         out=out,
         exit_zero=exit_zero,
+        output_file=output_file,
         review=review,
     )
     raise typer.Exit(run(request, settings, fields))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 from rich.console import Console
 
 from curate.io import DatasetError, read_dataset
+from curate.io.atomic import write_text_atomic
 from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
-from curate.lint.baseline import load_baseline, without_baseline, write_baseline
+from curate.lint.baseline import fingerprints, load_baseline, without_baseline, write_baseline
 from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
@@ -19,6 +21,7 @@ from curate.lint.report.text import render_text
 from curate.outputs import refuse_output
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.terminal import plain
 
 
 @dataclass
@@ -35,6 +38,8 @@ class LintRequest:
     unsafe_fixes: bool = False
     out: Path | None = None
     exit_zero: bool = False
+    output_file: Path | None = None
+    """Write the report here (atomically) instead of to standard output."""
     review: bool = True
     """Read the review journals beside the files (`--no-review`: lint the files as they are)."""
 
@@ -65,7 +70,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     if request.write_baseline is not None:
         refuse_output(request.write_baseline, [*data_files, *eval_files])
         count = write_baseline(request.write_baseline, report.findings, dataset.frame)
-        print(f"wrote {count} findings to {request.write_baseline}", file=sys.stderr)
+        print(f"wrote {count} findings to {plain(request.write_baseline)}", file=sys.stderr)
     if request.fix and request.out is not None:
         training = [s for s in dataset.sources if s.path not in eval_sources]
         # A record an expert kept stays, even where a rule would drop it.
@@ -79,18 +84,38 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
                 f"{len(plan.redact):,} redacted)",
                 file=sys.stderr,
             )
-    _emit(request.output_format, report, suppressed)
+    keys = fingerprints(report.findings, dataset.frame)
+    if request.output_file is not None:
+        refuse_output(request.output_file, [*data_files, *eval_files])
+        text = _rendered(request.output_format, report, suppressed, keys)
+        write_text_atomic(request.output_file, text)
+        print(f"wrote the report to {plain(request.output_file)}", file=sys.stderr)
+    else:
+        _emit(request.output_format, report, suppressed, keys)
+    if request.write_baseline is not None:
+        return 0  # the findings were just accepted: writing a baseline is a success
     return 1 if report.summary.errors and not request.exit_zero else 0
 
 
-def _emit(output_format: str, report: LintReport, suppressed: int) -> None:
+def _emit(output_format: str, report: LintReport, suppressed: int, keys: list[str]) -> None:
+    if output_format == "text":
+        render_text(report, Console(highlight=False), suppressed)
+        return
+    text = _rendered(output_format, report, suppressed, keys)
+    if text:
+        print(text, end="")
+
+
+def _rendered(output_format: str, report: LintReport, suppressed: int, keys: list[str]) -> str:
+    """The report as text in the format, ending in a newline (empty when nothing to say)."""
     if output_format == "json":
-        print(render_json(report))
+        text = render_json(report)
     elif output_format == "github":
         text = render_github(report)
-        if text:
-            print(text)
     elif output_format == "sarif":
-        print(render_sarif(report))
+        text = render_sarif(report, keys)
     else:
-        render_text(report, Console(highlight=False), suppressed)
+        buffer = io.StringIO()
+        render_text(report, Console(file=buffer, highlight=False, width=100), suppressed)
+        text = buffer.getvalue()
+    return text if not text or text.endswith("\n") else text + "\n"

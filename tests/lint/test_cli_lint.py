@@ -141,8 +141,43 @@ def test_sarif_log() -> None:
     run_ = log["runs"][0]
     assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["DUP001"]
     assert len(run_["results"]) == 3
-    region = run_["results"][0]["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 42}
+    first = run_["results"][0]
+    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 42}
+    # The copy is a related location; the baseline's content key fingerprints the result.
+    related = first["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [217]
+    assert related[0]["id"] == 1 and related[0]["message"] == {"text": "also here"}
+    keys = {r["partialFingerprints"]["curateContent/v1"] for r in run_["results"]}
+    assert len(keys) == 3 and all(k.startswith("DUP001:") for k in keys)
+
+
+def test_sarif_fingerprints_follow_a_finding_across_reordering(tmp_path: Path) -> None:
+    records = clean_records()
+    data = write_jsonl(tmp_path / "d.jsonl", [*records, records[0]])
+    prints = []
+    for order in ([*records, records[0]], [records[0], *records[::-1]]):
+        write_jsonl(data, order)
+        _, stdout, _ = run("lint", str(data), "--output-format", "sarif", "--select", "DUP001")
+        results = json.loads(stdout)["runs"][0]["results"]
+        prints.append([r["partialFingerprints"] for r in results])
+    assert prints[0] == prints[1] and len(prints[0]) == 1
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+def test_output_file_holds_what_stdout_would(tmp_path: Path, output_format: str) -> None:
+    args = ["lint", str(TICKETS), "--select", "DUP001", "--output-format", output_format]
+    _, stdout, _ = run(*args)
+    report = tmp_path / "report.out"
+    code, to_stdout, stderr = run(*args, "--output-file", str(report))
+    assert code == 1 and to_stdout == ""
+    assert f"wrote the report to {report}" in stderr
+    written = report.read_text()
+    if output_format == "text":
+        assert "DUP001" in written and "\x1b" not in written
+    else:
+        assert written == stdout
+    code, _, stderr = run(*args, "--output-file", str(TICKETS))
+    assert code == 2 and "would overwrite the input file" in stderr
 
 
 def test_baseline_hides_accepted_findings_and_shows_new_ones(tmp_path: Path) -> None:
@@ -150,7 +185,7 @@ def test_baseline_hides_accepted_findings_and_shows_new_ones(tmp_path: Path) -> 
     data = write_jsonl(tmp_path / "d.jsonl", [*records, records[0]])
     baseline = tmp_path / "baseline.json"
     code, _, _ = run("lint", str(data), "--select", "DUP001", "--write-baseline", str(baseline))
-    assert code == 1 and baseline.is_file()
+    assert code == 0 and baseline.is_file()  # accepting today's findings is a success
     code, report = lint_json(str(data), "--select", "DUP001", "--baseline", str(baseline))
     assert (code, report.findings) == (0, [])
     # Re-ordered records keep their baseline entry; a new copy is a new finding.

@@ -8,7 +8,7 @@ from typing import Any
 from curate import __version__
 from curate.lint.engine import REVIEWED, is_reviewed
 from curate.lint.registry import all_rules
-from curate.schemas.finding import Severity
+from curate.schemas.finding import Location, Severity
 from curate.schemas.lint import LintReport
 from curate.terminal import plain
 
@@ -36,6 +36,11 @@ def render_github(report: LintReport) -> str:
     return "\n".join(lines)
 
 
+def _physical(location: Location) -> dict[str, Any]:
+    region = {"region": {"startLine": location.line}} if location.line else {}
+    return {"physicalLocation": {"artifactLocation": {"uri": location.path}, **region}}
+
+
 def _escape_data(text: str) -> str:
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return plain(escaped)  # no ESC or BEL from data reaches the CI log
@@ -45,8 +50,13 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_sarif(report: LintReport) -> str:
-    """A SARIF 2.1.0 log with one run, the rules that fired, and one result per finding."""
+def render_sarif(report: LintReport, keys: list[str] | None = None) -> str:
+    """A SARIF 2.1.0 log with one run, the rules that fired, and one result per finding.
+
+    A finding's first location is its `locations`; its other records (the copies, the
+    leaked test record) are `relatedLocations`. `keys` (the baseline's content keys, one per
+    finding) become `partialFingerprints`, so code scanning follows a finding across
+    re-orderings and re-exports as the baseline does."""
     rules = all_rules()
     fired = sorted({f.rule for f in report.findings})
     driver: dict[str, Any] = {
@@ -67,21 +77,21 @@ def render_sarif(report: LintReport) -> str:
         ],
     }
     results = []
-    for finding in report.findings:
+    for index, finding in enumerate(report.findings):
+        places = [_physical(location) for location in finding.locations]
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": SARIF_LEVEL[finding.severity],
             "message": {"text": finding.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": location.path},
-                        **({"region": {"startLine": location.line}} if location.line else {}),
-                    }
-                }
-                for location in finding.locations
-            ],
+            "locations": places[:1],
         }
+        if len(places) > 1:
+            result["relatedLocations"] = [
+                {"id": n, **place, "message": {"text": "also here"}}
+                for n, place in enumerate(places[1:], start=1)
+            ]
+        if keys is not None:
+            result["partialFingerprints"] = {"curateContent/v1": keys[index]}
         if finding.records:
             result["properties"] = {"records": finding.records}
         if is_reviewed(finding):

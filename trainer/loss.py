@@ -1,0 +1,67 @@
+"""The training loss from the logits of trained positions only.
+
+A causal LM's output layer turns every position's hidden state into a vocabulary-sized row
+of logits (49,152 for SmolLM2): at batch 8 x 384 tokens that is 151M floats before the loss
+upcasts and differentiates them, most of them for prompt and padding positions whose labels
+are -100 anyway. `ReplyLossTrainer` gathers the hidden states of the positions that carry a
+label before the output layer runs (a pre-hook on it), so only those rows are ever made,
+and computes the same loss the model would: cross-entropy summed over the trained tokens,
+divided by the Trainer's token count (or their number).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from transformers import Trainer
+
+from curate.trainer.data import IGNORE_INDEX
+
+
+class ReplyLossTrainer(Trainer):
+    """The transformers Trainer, with the loss computed on trained positions only."""
+
+    def compute_loss(
+        self,
+        model: Any,
+        inputs: dict[str, Any],
+        return_outputs: bool = False,
+        num_items_in_batch: Any = None,
+    ) -> Any:
+        import torch.nn.functional as F
+
+        inputs = dict(inputs)
+        labels = inputs.pop("labels")
+        targets = labels[:, 1:]
+        trained = targets != IGNORE_INDEX
+        outputs = reply_logits(model, inputs, trained)
+        logits = outputs.logits[0].float()
+        loss = F.cross_entropy(logits, targets[trained], reduction="sum")
+        count = num_items_in_batch if num_items_in_batch is not None else trained.sum()
+        loss = loss / count.to(loss.device) if hasattr(count, "to") else loss / count
+        return (loss, outputs) if return_outputs else loss
+
+
+def reply_logits(model: Any, inputs: dict[str, Any], trained: Any) -> Any:
+    """The model's outputs with `logits` of shape [1, N, vocab]: one row per position whose
+    next token is trained (`trained`: [batch, length - 1]), in batch-then-position order."""
+
+    def gather(_module: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+        hidden = args[0]
+        return (hidden[:, :-1][trained].unsqueeze(0), *args[1:])
+
+    handle = output_layer(model).register_forward_pre_hook(gather)
+    try:
+        return model(**inputs, use_cache=False)
+    finally:
+        handle.remove()
+
+
+def output_layer(model: Any) -> Any:
+    """The layer that makes logits from hidden states, through peft's wrappers."""
+    for candidate in (model, getattr(model, "base_model", None), getattr(model, "model", None)):
+        getter = getattr(candidate, "get_output_embeddings", None)
+        layer = getter() if getter is not None else None
+        if layer is not None:
+            return layer
+    raise TypeError(f"{type(model).__name__} has no output embeddings to compute the loss from")
