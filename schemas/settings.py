@@ -119,8 +119,11 @@ class TrainSettings(_Section):
     """Which assistant turns of a chat carry the loss: every one (as TRL's
     `assistant_only_loss`, Axolotl and LLaMA-Factory train), or only the final one. System,
     user and template tokens never do."""
-    gradient_checkpointing: bool = False
-    """Recompute activations in the backward pass: less memory, about a third more time."""
+    gradient_checkpointing: bool | Literal["auto"] = "auto"
+    """Recompute activations in the backward pass instead of keeping them: far less memory
+    for some more time. `auto`: on when training on the CPU (where memory, not compute, is
+    short: 3.8 instead of 6.1 GiB for the default model at batch 8 x 384, 5% slower), off
+    on a GPU."""
     quantize: Literal["none", "4bit", "8bit"] = "none"
     """QLoRA: load the base model quantised by bitsandbytes (4bit: NF4 with double
     quantisation and bf16 compute). Needs a CUDA GPU and the bitsandbytes package."""

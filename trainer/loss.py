@@ -58,10 +58,19 @@ def reply_logits(model: Any, inputs: dict[str, Any], trained: Any) -> Any:
 
 
 def output_layer(model: Any) -> Any:
-    """The layer that makes logits from hidden states, through peft's wrappers."""
-    for candidate in (model, getattr(model, "base_model", None), getattr(model, "model", None)):
-        getter = getattr(candidate, "get_output_embeddings", None)
-        layer = getter() if getter is not None else None
-        if layer is not None:
-            return layer
+    """The layer that makes logits from hidden states, through the wrappers around the
+    model (DistributedDataParallel's `module`, peft's `base_model` and `model`)."""
+    wrapped = [model]
+    for _ in range(6):
+        for candidate in wrapped:
+            getter = getattr(candidate, "get_output_embeddings", None)
+            layer = getter() if getter is not None else None
+            if layer is not None:
+                return layer
+        wrapped = [
+            inner
+            for candidate in wrapped
+            for name in ("module", "base_model", "model")
+            if (inner := getattr(candidate, name, None)) is not None
+        ]
     raise TypeError(f"{type(model).__name__} has no output embeddings to compute the loss from")

@@ -98,7 +98,7 @@ def train(
     with quiet_peft():
         if quantization is not None:
             model = prepare_model_for_kbit_training(
-                model, use_gradient_checkpointing=settings.gradient_checkpointing
+                model, use_gradient_checkpointing=checkpointing(settings)
             )
         model = get_peft_model(model, build_lora_config(settings))
     base = base_model(settings.model, model_dir)
@@ -170,7 +170,7 @@ def training_arguments(
         train_sampling_strategy="group_by_length",
         logging_steps=1,
         bf16=use_bf16(),
-        **_checkpointing(TrainingArguments, settings.gradient_checkpointing),
+        **_checkpointing(TrainingArguments, checkpointing(settings)),
         ddp_find_unused_parameters=False,  # every LoRA weight is used in every forward pass
         disable_tqdm=True,
         report_to=settings.report_to or "none",
@@ -228,6 +228,7 @@ def _write_run_files(
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,
         "precision": _precision(settings),
+        "gradient_checkpointing_used": checkpointing(settings),
     }
     (out / "train_config.json").write_text(json.dumps(config, indent=2) + "\n")
     skipped = "".join(f"- `{rid}`: {why}\n" for rid, why in data.skipped.items()) or "none\n"
@@ -239,6 +240,15 @@ def _write_run_files(
         f"Trained on {len(data.rows)} examples ({len(data.truncated)} truncated). "
         f"Not trained on:\n\n{skipped}"
     )
+
+
+def checkpointing(settings: TrainSettings) -> bool:
+    """Whether activations are recomputed: as set, or for `auto` when training on the CPU."""
+    if settings.gradient_checkpointing == "auto":
+        import torch
+
+        return not torch.cuda.is_available()
+    return settings.gradient_checkpointing
 
 
 def _checkpointing(arguments: Any, enabled: bool) -> dict[str, Any]:

@@ -50,7 +50,7 @@ from __future__ import annotations
 from curate.dedup.lsh import _lsh_bands as _lsh_bands
 from curate.dedup.lsh import _optimal_param as _optimal_param
 from curate.dedup.minhash import minhash_signatures
-from curate.dedup.ngrams import ngram_overlap
+from curate.dedup.ngrams import ngram_overlap, ngram_overlap_runs
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import NearDuplicates, near_duplicates
 from curate.dedup.shingles import _shingles as _shingles
@@ -62,4 +62,5 @@ __all__ = [
     "minhash_signatures",
     "near_duplicates",
     "ngram_overlap",
+    "ngram_overlap_runs",
 ]

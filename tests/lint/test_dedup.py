@@ -16,6 +16,7 @@ from curate.dedup import (
     minhash_signatures,
     near_duplicates,
     ngram_overlap,
+    ngram_overlap_runs,
 )
 
 # A few hundred common English words: texts drawn from them at random look like English to
@@ -414,6 +415,26 @@ def test_ngram_overlap_matches_brute_force(n: int) -> None:
     overlap = ngram_overlap(pl.Series(train), pl.Series(probe), n=n)
     assert overlap.tolist() == pytest.approx(expected)
     assert 0 < overlap.mean() < 1
+
+
+@pytest.mark.parametrize("n", [1, 3, 6])
+def test_longest_shared_run_matches_brute_force(n: int) -> None:
+    """The longest run of consecutive probe n-grams found in train, in words."""
+    rng = random.Random(5)
+    vocabulary = WORDS[: {1: 60, 3: 8, 6: 3}[n]]
+    train = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 40))) for _ in range(300)]
+    probe = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 15))) for _ in range(100)]
+    seen = {tuple(t[i : i + n]) for t in map(str.split, train) for i in range(len(t) - n + 1)}
+    expected = []
+    for tokens in map(str.split, probe):
+        best = run = 0
+        for i in range(len(tokens) - n + 1):
+            run = run + 1 if tuple(tokens[i : i + n]) in seen else 0
+            best = max(best, run)
+        expected.append(best + n - 1 if best else 0)
+    _, runs = ngram_overlap_runs(pl.Series(train), pl.Series(probe), n=n)
+    assert runs.tolist() == expected
+    assert any(expected)
 
 
 def test_ngram_overlap_empty_train_or_probe() -> None:

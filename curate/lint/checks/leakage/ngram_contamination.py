@@ -18,6 +18,12 @@ class ContaminationOptions(RuleOptions):
     """Share of an answer's n-grams found in training data that counts as contamination:
     by default most of the answer, as when it was pasted into a training record. Replies
     written from shared macros overlap in a sentence or two and stay below it."""
+    min_run: int = Field(default=20, ge=0)
+    """Words of one verbatim run shared with training data that count as contamination
+    whatever share of the answer it is (0: only `min-overlap` counts)."""
+    run_max_occurrences: int = Field(default=1, ge=1)
+    """A run counts when its n-grams occur at most this often in training data: a passage
+    pasted from one record, not a macro that several replies reuse."""
     max_occurrences: int = Field(default=3, ge=1)
     """An n-gram found more often than this in training data is shared phrasing (a
     greeting, a sign-off, a policy sentence every reply quotes), not a leaked answer."""
@@ -33,8 +39,14 @@ class NgramContamination(Rule[ContaminationOptions]):
     recall of text the model has seen. Word sequences that many training records share
     (a brand's greeting or sign-off) are phrasing, not leaks, and are not counted.
 
+    A single verbatim run of `min-run` (20) words shared with one training record is
+    contamination too, even when it is a small part of a long answer: it is the answer's
+    content, copied. A run found in several training records is a reused macro, not
+    counted (`run-max-occurrences`).
+
     ## Example
-    80% of the 13-word sequences of `test.jsonl` line 9's output occur in `train.jsonl`.
+    80% of the 13-word sequences of `test.jsonl` line 9's output occur in `train.jsonl`;
+    or a 24-word sentence of its 300-word output is in a training reply.
 
     ## Fix
     Remove or rewrite the training records that contain the answer.
@@ -46,7 +58,7 @@ class NgramContamination(Rule[ContaminationOptions]):
     Options = ContaminationOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        from curate.dedup import ngram_overlap
+        from curate.dedup import ngram_overlap_runs
 
         options = self.options
         roles = ctx.frame.get_column("role")
@@ -55,17 +67,28 @@ class NgramContamination(Rule[ContaminationOptions]):
         if not probe_mask.any() or not train_mask.any():
             return
         both, outputs = ctx.normal_text("both"), ctx.normal_text("output")
-        overlap = ngram_overlap(
-            both.filter(train_mask), outputs.filter(probe_mask), options.n, options.max_occurrences
+        overlap, runs = ngram_overlap_runs(
+            both.filter(train_mask),
+            outputs.filter(probe_mask),
+            options.n,
+            options.max_occurrences,
+            options.run_max_occurrences,
         )
         probes = ctx.frame.filter(probe_mask).select("id", "role")
-        found = probes.with_columns(pl.Series("overlap", overlap)).filter(
-            pl.col("overlap") >= options.min_overlap
-        )
-        for record, role, share in found.iter_rows():
+        by_run = pl.col("run") >= options.min_run if options.min_run else pl.lit(False)
+        found = probes.with_columns(
+            pl.Series("overlap", overlap), pl.Series("run", runs, dtype=pl.Int64)
+        ).filter((pl.col("overlap") >= options.min_overlap) | by_run)
+        for record, role, share, run in found.iter_rows():
+            if share >= options.min_overlap:
+                message = (
+                    f"{share:.0%} of this {role} answer's {options.n}-word sequences occur in "
+                    "training data"
+                )
+            else:
+                message = (
+                    f"a verbatim run of {run} words of this {role} answer occurs in training data"
+                )
             yield Violation(
-                [record],
-                f"{share:.0%} of this {role} answer's {options.n}-word sequences occur in "
-                "training data",
-                {"overlap": round(share, 3), "n": options.n},
+                [record], message, {"overlap": round(share, 3), "n": options.n, "run": int(run)}
             )
