@@ -32,8 +32,10 @@ def split(*args: str) -> SplitManifest:
 
 
 def leak_findings(folder: Path) -> list[str]:
+    """Exact and near overlap between the splits: what grouping prevents by construction
+    (a passage two different replies share, LEAK004, is not a duplicate to group)."""
     code, stdout, stderr = run(
-        "lint", str(folder), "--select", "LEAK001,LEAK002,LEAK004", "--output-format", "json"
+        "lint", str(folder), "--select", "LEAK001,LEAK002", "--output-format", "json"
     )
     assert code in (0, 1), stderr
     return [f.message for f in LintReport.model_validate_json(stdout).findings]

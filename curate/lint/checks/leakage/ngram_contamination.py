@@ -18,9 +18,12 @@ class ContaminationOptions(RuleOptions):
     """Share of an answer's n-grams found in training data that counts as contamination:
     by default most of the answer, as when it was pasted into a training record. Replies
     written from shared macros overlap in a sentence or two and stay below it."""
-    min_run: int = Field(default=20, ge=0)
-    """Words of one verbatim run shared with training data that count as contamination
-    whatever share of the answer it is (0: only `min-overlap` counts)."""
+    min_run: int = Field(default=25, ge=0)
+    """Words of one verbatim run shared with a training record that count as contamination
+    whatever share of the answer it is (0: only `min-overlap` counts). 25 is one more than
+    2 x (n - 1): the longest run made where two common phrases meet, whose 13-grams are
+    rare though each phrase is not (on the support sample's clean split, 20 flags 32 of 62
+    test answers this way, 25 flags 4)."""
     run_max_occurrences: int = Field(default=1, ge=1)
     """A run counts when its n-grams occur at most this often in training data: a passage
     pasted from one record, not a macro that several replies reuse."""
@@ -39,14 +42,14 @@ class NgramContamination(Rule[ContaminationOptions]):
     recall of text the model has seen. Word sequences that many training records share
     (a brand's greeting or sign-off) are phrasing, not leaks, and are not counted.
 
-    A single verbatim run of `min-run` (20) words shared with one training record is
+    A single verbatim run of `min-run` (25) words shared with one training record is
     contamination too, even when it is a small part of a long answer: it is the answer's
     content, copied. A run found in several training records is a reused macro, not
     counted (`run-max-occurrences`).
 
     ## Example
     80% of the 13-word sequences of `test.jsonl` line 9's output occur in `train.jsonl`;
-    or a 24-word sentence of its 300-word output is in a training reply.
+    or a 30-word passage of its 300-word output is in a training reply.
 
     ## Fix
     Remove or rewrite the training records that contain the answer.
