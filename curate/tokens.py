@@ -1,16 +1,25 @@
-"""Token counts for the length rules: exact with a configured tokenizer, else estimated.
+"""Token counts for the length rules: exact with the training model's tokenizer, else
+estimated.
 
 Exact counts use the `tokenizers` library (Rust, no torch) on a `tokenizer.json` and, when
 the model folder has one, render the chat template with jinja2 the way transformers'
 `apply_chat_template` does, so the count includes the template's own tokens.
-`lint.tokenizer = "default"` names the default model's folder in the cache, where
-`curate train` converts it the first time; nothing here imports torch or transformers.
+`lint.tokenizer = "auto"` (the default) takes the tokenizer of `[train] model` where it is
+on this machine: a model folder, or the cached conversion of a `.gguf` or of the embedded
+default (made by the first `curate train`); otherwise the counts are estimated. Nothing
+here imports torch or transformers.
+
+Counting every record exactly would cost more than the rest of lint together, and only
+records near the sequence length matter to the length rules: the counts are estimated for
+all, calibrated on a sample counted exactly, and every record the calibrated estimate puts
+near or over the limit (and every record in another script than Latin) is counted exactly.
+Chat records are all rendered, so a record the template refuses is always found.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +33,11 @@ from curate.config import ConfigError
 CHARS_PER_TOKEN = 4.0
 ESTIMATED_TEMPLATE_TOKENS = 30
 DEFAULT_TOKENIZER = "default"
+AUTO_TOKENIZER = "auto"
+ESTIMATE = "estimate"
+CALIBRATION_RECORDS = 2_000
+SAFETY = 1.25
+"""The calibrated estimate is multiplied by this before it is compared with the limit."""
 
 
 class TokenizerError(ConfigError):
@@ -39,13 +53,58 @@ class TokenCounts:
     exact: bool
     source: str
     """The tokenizer used, or 'estimate'."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Record id -> why the chat template refuses to render it (the trainer skips it)."""
 
 
-def count_tokens(frame: pl.DataFrame, tokenizer: str | None) -> TokenCounts:
-    """Token counts of each record's prompt and of prompt plus output."""
-    if tokenizer is None:
+def count_tokens(
+    frame: pl.DataFrame,
+    tokenizer: str | None,
+    train_model: str | None = None,
+    limit: int | None = None,
+) -> TokenCounts:
+    """Token counts of each record's prompt and of prompt plus output: exact for every
+    record that may come near `limit` (all records when no limit is given)."""
+    path = resolve_tokenizer(tokenizer, train_model)
+    if path is None:
         return _estimate(frame)
-    return _exact(frame, tokenizer_path(tokenizer))
+    return _exact(frame, path, limit)
+
+
+def resolve_tokenizer(tokenizer: str | None, train_model: str | None) -> Path | None:
+    """The tokenizer file or folder to count with, or None to estimate."""
+    if tokenizer in (None, "", ESTIMATE):
+        return None
+    assert tokenizer is not None
+    if tokenizer != AUTO_TOKENIZER:
+        return tokenizer_path(tokenizer)
+    return training_tokenizer(train_model)
+
+
+def training_tokenizer(train_model: str | None) -> Path | None:
+    """The training model's tokenizer folder where it is on this machine, else None."""
+    from curate.models import (
+        DEFAULT_MODEL,
+        ModelError,
+        converted_folder,
+        default_model_folder,
+        is_converted,
+    )
+
+    try:
+        if train_model in (None, "", DEFAULT_MODEL):
+            folder = default_model_folder()
+            return folder if is_converted(folder) else None
+    except ModelError:
+        return None
+    assert train_model is not None
+    path = Path(train_model).expanduser()
+    if path.is_dir():
+        return path if (path / "tokenizer.json").is_file() else None
+    if path.suffix == ".gguf" and path.is_file():
+        folder = converted_folder(path, path.stem)
+        return folder if is_converted(folder) else None
+    return None  # a hub id: not downloaded by lint
 
 
 def tokenizer_path(tokenizer: str) -> Path:
@@ -93,7 +152,7 @@ def _estimate(frame: pl.DataFrame) -> TokenCounts:
     return TokenCounts(prompt, prompt + counts.get_column("out"), exact=False, source="estimate")
 
 
-def _exact(frame: pl.DataFrame, path: Path) -> TokenCounts:
+def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCounts:
     try:
         from tokenizers import Tokenizer
     except ImportError:
@@ -106,15 +165,78 @@ def _exact(frame: pl.DataFrame, path: Path) -> TokenCounts:
         raise TokenizerError(f"{file}: no tokenizer.json here")
     tokenizer = Tokenizer.from_file(str(file))
     template = _chat_template(folder)
-    prompts, totals = _render(frame, template)
-    prompt_ids = tokenizer.encode_batch_fast(prompts, add_special_tokens=False)
-    total_ids = tokenizer.encode_batch_fast(totals, add_special_tokens=False)
+    estimate = _estimate(frame)
+    prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
+    ids = (
+        frame.get_column("id").to_list()
+        if "id" in frame.columns
+        else [str(row) for row in range(frame.height)]
+    )
+    refused: dict[str, str] = {}
+    if "messages" in frame.columns:  # every chat is rendered: a refusal is never missed
+        chats = frame.get_column("messages").is_not_null().arg_true().to_list()
+        _count(tokenizer, template, frame, chats, prompt, total, refused, ids, encode=False)
+    wanted = _rows_to_count(tokenizer, template, frame, estimate, limit)
+    _count(tokenizer, template, frame, wanted, prompt, total, refused, ids, encode=True)
     return TokenCounts(
-        pl.Series("prompt", [len(e.ids) for e in prompt_ids], dtype=pl.Int64),
-        pl.Series("total", [len(e.ids) for e in total_ids], dtype=pl.Int64),
+        pl.Series("prompt", prompt, dtype=pl.Int64),
+        pl.Series("total", total, dtype=pl.Int64),
         exact=True,
         source=str(file),
+        refused=refused,
     )
+
+
+def _rows_to_count(
+    tokenizer: Any, template: Any, frame: pl.DataFrame, estimate: TokenCounts, limit: int | None
+) -> list[int]:
+    """Rows to count exactly: all without a limit; else those the estimate, calibrated on
+    a sample counted exactly and made generous, puts near or over it, and every record
+    with text outside ASCII (scripts where characters per token differ most)."""
+    rows = frame.height
+    if limit is None or rows <= CALIBRATION_RECORDS:
+        return list(range(rows))
+    step = max(rows // CALIBRATION_RECORDS, 1)
+    sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
+    prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
+    exact_prompt, exact_total = list(prompt), list(total)
+    _count(tokenizer, template, frame, sample, exact_prompt, exact_total, {}, None, encode=True)
+    ratio = max(
+        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1)) for i in sample
+    )
+    factor = max(ratio * SAFETY, 1.0)  # an estimate left standing never crosses the limit
+    text = pl.col("input").fill_null("") + pl.col("output").fill_null("")
+    foreign = frame.select((text.str.len_bytes() != text.str.len_chars()).alias("f"))
+    near = (estimate.total * factor >= limit) | foreign.get_column("f")
+    return sorted(set(near.arg_true().to_list()) | set(sample))
+
+
+def _count(
+    tokenizer: Any,
+    template: Any,
+    frame: pl.DataFrame,
+    rows: list[int],
+    prompt: list[int],
+    total: list[int],
+    refused: dict[str, str],
+    ids: list[str] | None,
+    *,
+    encode: bool,
+) -> None:
+    """Render `rows` (noting refusals by id) and, with `encode`, count their tokens."""
+    if not rows:
+        return
+    subset = frame[rows]
+    prompts, totals, problems = _render(subset, template)
+    if ids is not None:
+        for index, problem in problems.items():
+            refused[ids[rows[index]]] = problem
+    if not encode:
+        return
+    prompt_ids = tokenizer.encode_batch_fast(prompts, add_special_tokens=False)
+    total_ids = tokenizer.encode_batch_fast(totals, add_special_tokens=False)
+    for row, p, t in zip(rows, prompt_ids, total_ids, strict=True):
+        prompt[row], total[row] = len(p.ids), len(t.ids)
 
 
 def _chat_template(folder: Path) -> Any:
@@ -124,7 +246,14 @@ def _chat_template(folder: Path) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+    env.globals["raise_exception"] = _raise_exception  # as transformers defines it
     return env.from_string(source)
+
+
+def _raise_exception(message: str) -> None:
+    from jinja2.exceptions import TemplateError
+
+    raise TemplateError(message)
 
 
 def _template_source(folder: Path) -> str | None:
@@ -143,9 +272,15 @@ def _template_source(folder: Path) -> str | None:
     return source if isinstance(source, str) else None
 
 
-def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str]]:
-    """Prompt text (up to the start of the reply) and full text of each record."""
-    prompts, totals = [], []
+def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str], dict[int, str]]:
+    """Prompt text (up to the start of the reply) and full text of each record, and the
+    rows the template refuses (Gemma- or Mistral-style templates raise on a system turn),
+    with why; those are counted as plain text."""
+    from jinja2.exceptions import TemplateError
+
+    prompts: list[str] = []
+    totals: list[str] = []
+    refused: dict[int, str] = {}
     has_messages = "messages" in frame.columns
     for row in frame.select("input", "output", *(["messages"] if has_messages else [])).iter_rows():
         turns = row[2] if has_messages and row[2] is not None else None
@@ -156,6 +291,13 @@ def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str]]:
             prompts.append(prompt)
             totals.append(prompt + "\n" + turns[-1]["content"])
             continue
-        prompts.append(template.render(messages=turns[:-1], add_generation_prompt=True))
-        totals.append(template.render(messages=turns, add_generation_prompt=False))
-    return prompts, totals
+        try:
+            prompts.append(template.render(messages=turns[:-1], add_generation_prompt=True))
+            totals.append(template.render(messages=turns, add_generation_prompt=False))
+        except TemplateError as exc:
+            refused[len(totals)] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            del prompts[len(totals) :]
+            prompt = "\n".join(t["content"] or "" for t in turns[:-1])
+            prompts.append(prompt)
+            totals.append(prompt + "\n" + (turns[-1]["content"] or ""))
+    return prompts, totals, refused

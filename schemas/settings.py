@@ -78,10 +78,12 @@ class LintSettings(_Section):
     """ISO 639-1 codes of the languages the dataset may contain."""
     baseline: str | None = None
     """Baseline file of accepted findings; only new findings are reported."""
-    tokenizer: str | None = None
-    """A `tokenizer.json`, a model folder holding one (and its chat template), or `default`
-    for the embedded default model once `curate train` has converted it, for exact token
-    counts in the LEN rules; without it they estimate."""
+    tokenizer: str | None = "auto"
+    """Token counts of the LEN rules and the chat template of SCH010: `auto` takes the
+    tokenizer of `[train] model` where it is on this machine (a model folder, or the cached
+    conversion of a `.gguf` or of the embedded default), so lint and training count the same
+    tokens; a `tokenizer.json` or a model folder holding one; `default` (the embedded model,
+    required); or `estimate` (about four characters per token)."""
 
 
 class SplitSettings(_Section):

@@ -1,7 +1,15 @@
-"""Shared fixtures: paths to the samples and a writer for small files."""
+"""Shared fixtures: paths to the samples and a writer for small files.
+
+Every test runs with an empty model cache of its own (`CURATE_CACHE`): lint takes the
+training model's tokenizer from the cache where a conversion is there, so a machine where
+`make demo` ran must not lint differently from a fresh one. Tests that need the converted
+default model convert it into their own cache.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["CURATE_CACHE"] = tempfile.mkdtemp(prefix="curate-test-cache-")
 
 
 @pytest.fixture

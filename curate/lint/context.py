@@ -116,8 +116,14 @@ class LintContext:
         """Per record, the row of the record kept of its exact-copy group."""
         return self.duplicates.exact_group(key)
 
-    def tokens(self) -> TokenCounts:
-        """Prompt and total token counts (exact with `lint.tokenizer`, else estimated)."""
+    def tokens(self, limit: int | None = None) -> TokenCounts:
+        """Prompt and total token counts: exact (for every record near `limit`) with the
+        training model's tokenizer where it is on this machine, else estimated."""
         from curate.tokens import count_tokens
 
-        return self.shared("tokens", lambda: count_tokens(self.frame, self.settings.lint.tokenizer))
+        settings = self.settings
+        limit = limit or settings.train.max_seq_length
+        return self.shared(
+            f"tokens:{limit}",
+            lambda: count_tokens(self.frame, settings.lint.tokenizer, settings.train.model, limit),
+        )

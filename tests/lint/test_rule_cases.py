@@ -73,9 +73,11 @@ def test_rule_case(
         k: v.replace("{tmp}", str(tmp_path)) if isinstance(v, str) else v
         for k, v in options.items()
     }
-    lint = LintSettings(
-        select=[code], options={code: options} if options else {}, **case.get("lint", {})
-    )
+    extra_lint = {
+        k: v.replace("{tmp}", str(tmp_path)) if isinstance(v, str) else v
+        for k, v in case.get("lint", {}).items()
+    }
+    lint = LintSettings(select=[code], options={code: options} if options else {}, **extra_lint)
     settings = CurateSettings(lint=lint)
     dataset = read_dataset([*files, *evals])
     report = run_lint(dataset, settings, {str(p) for p in evals})

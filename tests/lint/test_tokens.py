@@ -62,3 +62,71 @@ def test_missing_tokenizer_file_is_a_clear_error(tmp_path: Path) -> None:
     frame = pl.DataFrame({"input": ["a"], "output": ["b"]})
     with pytest.raises(TokenizerError, match=r"no tokenizer\.json here"):
         count_tokens(frame, str(tmp_path))
+
+
+def test_a_template_that_refuses_a_record_is_a_finding_not_a_crash(
+    tmp_path: Path, tokenizer_dir: Path
+) -> None:
+    """Gemma- and Mistral-style templates raise on a system turn: SCH010 names the record
+    and the template's reason; lint runs on, and the length rules still count."""
+    strict = (
+        "{% for m in messages %}{% if m.role == 'system' %}"
+        "{{ raise_exception('System role not supported') }}{% endif %}"
+        "<{{ m.role }}> {{ m.content }} </s> {% endfor %}"
+        "{% if add_generation_prompt %}<assistant> {% endif %}"
+    )
+    (tokenizer_dir / "tokenizer_config.json").write_text(json.dumps({"chat_template": strict}))
+    data = tmp_path / "d.jsonl"
+    rows = [
+        {"id": "sys", "messages": [{"role": "system", "content": "be brief"},
+                                   {"role": "user", "content": "hi"},
+                                   {"role": "assistant", "content": "hello"}]},
+        {"id": "plain", "messages": [{"role": "user", "content": "hi"},
+                                     {"role": "assistant", "content": "hello there"}]},
+    ]  # fmt: skip
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    lint = LintSettings(select=["SCH010", "LEN004"], tokenizer=str(tokenizer_dir))
+    report = run_lint(read_dataset([data]), CurateSettings(lint=lint))
+    assert [(f.rule, f.records, f.message) for f in report.findings] == [
+        ("SCH010", ["sys"], "the chat template refuses this record: System role not supported")
+    ]
+
+
+def test_screened_counts_find_exactly_the_records_full_counting_finds(
+    tokenizer_dir: Path,
+) -> None:
+    """Only records the calibrated estimate puts near the limit (and non-ASCII ones) are
+    counted exactly; the records over the limit are the same as counting every record."""
+    import random
+
+    rng = random.Random(3)
+    inputs, outputs = [], []
+    for i in range(5_000):
+        word = rng.choice(["a", "order", "shipping", "refundable", "ünïcode"])
+        inputs.append(" ".join([word] * rng.randint(1, 30)))
+        outputs.append(" ".join(["reply"] * rng.randint(1, 120 if i % 7 else 400)))
+    frame = pl.DataFrame({"input": inputs, "output": outputs})
+    limit = 150
+    everything = count_tokens(frame, str(tokenizer_dir))
+    screened = count_tokens(frame, str(tokenizer_dir), limit=limit)
+    over_all = (everything.total > limit).arg_true().to_list()
+    over_screened = (screened.total > limit).arg_true().to_list()
+    assert over_screened == over_all and len(over_all) > 100
+    exact = screened.total == everything.total
+    assert exact.filter(everything.total > limit * 0.8).all()
+    assert not exact.all()  # most records were never counted exactly
+
+
+def test_auto_takes_the_training_models_tokenizer_where_it_is_here(
+    tmp_path: Path, tokenizer_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curate.tokens import resolve_tokenizer
+
+    monkeypatch.setenv("CURATE_CACHE", str(tmp_path / "empty-cache"))
+    assert resolve_tokenizer("auto", str(tokenizer_dir)) == tokenizer_dir
+    assert resolve_tokenizer("auto", None) is None  # the default, not converted here yet
+    assert resolve_tokenizer("auto", str(tmp_path / "m.gguf")) is None
+    assert resolve_tokenizer("estimate", str(tokenizer_dir)) is None
+    frame = pl.DataFrame({"id": ["a"], "input": ["one two three"], "output": ["four five"]})
+    counts = count_tokens(frame, "auto", str(tokenizer_dir))
+    assert counts.exact and counts.total.to_list() == [9]

@@ -19,8 +19,12 @@ class MaxLengthOptions(RuleOptions):
 def over_limit(ctx: LintContext, max_tokens: int | None) -> tuple[pl.DataFrame, int, str]:
     """Records with their prompt and total token counts, the limit, and how counts were made."""
     limit = max_tokens or ctx.settings.train.max_seq_length
-    counts = ctx.tokens()
-    how = "tokens" if counts.exact else "tokens, estimated; set lint.tokenizer for exact counts"
+    counts = ctx.tokens(limit)
+    how = (
+        "tokens"
+        if counts.exact
+        else "tokens, estimated: the training model's tokenizer is not here"
+    )
     frame = ctx.frame.select("id", counts.prompt.alias("prompt"), counts.total.alias("total"))
     return frame, limit, how
 
