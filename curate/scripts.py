@@ -46,6 +46,9 @@ LANGUAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
 
 MIN_SHARE = 0.5
 """A text is in a script when at least this share of its letters are."""
+ONE_LETTER_WORDS = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
+"""Scripts where one character can be a word ("네", "好"); in the others a text is in the
+script only with a word of two letters or more, so `x = α + β` stays English."""
 
 
 def allowed_scripts(languages: list[str]) -> set[str] | None:
@@ -87,6 +90,17 @@ def dominant_scripts(texts: pl.Series) -> pl.Series:
             "letters",
         ).filter(pl.col("most") >= pl.col("letters") * MIN_SHARE)
         names = pl.Series(list(SCRIPTS), dtype=pl.String)
+        best = best.with_columns(names.gather(best.get_column("best")).alias("script"))
+        best = best.join(rest.select("row", "text"), on="row")
+        words = [
+            (pl.col("script") == name) & pl.col("text").str.contains(rf"\p{{{name}}}{{2,}}")
+            for name in best.get_column("script").unique().to_list()
+            if name not in ONE_LETTER_WORDS
+        ]
+        has_word = pl.col("script").is_in(list(ONE_LETTER_WORDS))
+        for condition in words:
+            has_word = has_word | condition
+        best = best.filter(has_word)
         if best.height:
-            result = result.scatter(best.get_column("row"), names.gather(best.get_column("best")))
+            result = result.scatter(best.get_column("row"), best.get_column("script"))
     return result

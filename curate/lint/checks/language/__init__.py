@@ -43,5 +43,12 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
     return ctx.shared(f"languages:{field}:{params}", compute)
 
 
+def scripts(ctx: LintContext, field: str) -> pl.Series:
+    """Per record, the script most of the field's letters are in (null: none), computed once."""
+    from curate.scripts import dominant_scripts
+
+    return ctx.shared(f"scripts:{field}", lambda: dominant_scripts(ctx.frame.get_column(field)))
+
+
 def describe(code: str) -> str:
     return f"{NAMES[code]} ({code})" if code in NAMES else code
