@@ -13,13 +13,14 @@ Counting every record exactly would cost more than the rest of lint together, an
 records near the sequence length matter to the length rules: the counts are estimated for
 all, calibrated on a sample counted exactly, and every record the calibrated estimate puts
 near or over the limit (and every record in another script than Latin) is counted exactly.
-Chat records are all rendered, so a record the template refuses is always found.
+`template_refusals` renders every chat (without counting), so SCH010 finds each record the
+template refuses.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,12 @@ ESTIMATE = "estimate"
 CALIBRATION_RECORDS = 2_000
 SAFETY = 1.25
 """The calibrated estimate is multiplied by this before it is compared with the limit."""
+RATIO_QUANTILE = 0.99
+"""The sampled records' tokens-to-estimate ratio taken for calibration: outliers beyond it
+are texts of unusual composition, which are counted exactly anyway."""
+UNUSUAL_SHARE = 0.25
+"""A text with more than this share of characters other than ASCII letters and spaces is
+counted exactly."""
 
 
 class TokenizerError(ConfigError):
@@ -53,8 +60,6 @@ class TokenCounts:
     exact: bool
     source: str
     """The tokenizer used, or 'estimate'."""
-    refused: dict[str, str] = field(default_factory=dict)
-    """Record id -> why the chat template refuses to render it (the trainer skips it)."""
 
 
 def count_tokens(
@@ -69,6 +74,25 @@ def count_tokens(
     if path is None:
         return _estimate(frame)
     return _exact(frame, path, limit)
+
+
+def template_refusals(
+    frame: pl.DataFrame, tokenizer: str | None, train_model: str | None = None
+) -> tuple[dict[str, str], str]:
+    """Record id -> why the training model's chat template refuses the chat, and the
+    tokenizer it came from; nothing to check without chats or without a template."""
+    if "messages" not in frame.columns or not frame.get_column("messages").is_not_null().any():
+        return {}, ESTIMATE
+    path = resolve_tokenizer(tokenizer, train_model)
+    if path is None:
+        return {}, ESTIMATE
+    template = _chat_template(path if path.is_dir() else path.parent)
+    if template is None:
+        return {}, str(path)
+    chats = frame.get_column("messages").is_not_null().arg_true().to_list()
+    _, _, problems = _render(frame[chats], template)
+    ids = frame.get_column("id").to_list()
+    return {ids[chats[index]]: why for index, why in problems.items()}, str(path)
 
 
 def resolve_tokenizer(tokenizer: str | None, train_model: str | None) -> Path | None:
@@ -167,23 +191,13 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCo
     template = _chat_template(folder)
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    ids = (
-        frame.get_column("id").to_list()
-        if "id" in frame.columns
-        else [str(row) for row in range(frame.height)]
-    )
-    refused: dict[str, str] = {}
-    if "messages" in frame.columns:  # every chat is rendered: a refusal is never missed
-        chats = frame.get_column("messages").is_not_null().arg_true().to_list()
-        _count(tokenizer, template, frame, chats, prompt, total, refused, ids, encode=False)
     wanted = _rows_to_count(tokenizer, template, frame, estimate, limit)
-    _count(tokenizer, template, frame, wanted, prompt, total, refused, ids, encode=True)
+    _count(tokenizer, template, frame, wanted, prompt, total)
     return TokenCounts(
         pl.Series("prompt", prompt, dtype=pl.Int64),
         pl.Series("total", total, dtype=pl.Int64),
         exact=True,
         source=str(file),
-        refused=refused,
     )
 
 
@@ -200,14 +214,24 @@ def _rows_to_count(
     sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
     exact_prompt, exact_total = list(prompt), list(total)
-    _count(tokenizer, template, frame, sample, exact_prompt, exact_total, {}, None, encode=True)
-    ratio = max(
-        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1)) for i in sample
+    _count(tokenizer, template, frame, sample, exact_prompt, exact_total)
+    ratios = sorted(
+        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1))
+        for i in sample
     )
+    ratio = ratios[min(len(ratios) - 1, int(len(ratios) * RATIO_QUANTILE))]
     factor = max(ratio * SAFETY, 1.0)  # an estimate left standing never crosses the limit
     text = pl.col("input").fill_null("") + pl.col("output").fill_null("")
-    foreign = frame.select((text.str.len_bytes() != text.str.len_chars()).alias("f"))
-    near = (estimate.total * factor >= limit) | foreign.get_column("f")
+    # Texts unlike the bulk are counted whatever their estimate: other scripts (2-4 bytes a
+    # character, far from four characters a token; accents and curly quotes do not count)
+    # and texts heavy in digits, symbols and code (ids, keys, tables), whose tokens are short.
+    unusual = frame.select(
+        (
+            (text.str.len_bytes() > text.str.len_chars() * 1.3)
+            | (text.str.count_matches(r"[^A-Za-z\s]") > text.str.len_chars() * UNUSUAL_SHARE)
+        ).alias("u")
+    )
+    near = (estimate.total * factor >= limit) | unusual.get_column("u")
     return sorted(set(near.arg_true().to_list()) | set(sample))
 
 
@@ -218,21 +242,12 @@ def _count(
     rows: list[int],
     prompt: list[int],
     total: list[int],
-    refused: dict[str, str],
-    ids: list[str] | None,
-    *,
-    encode: bool,
 ) -> None:
-    """Render `rows` (noting refusals by id) and, with `encode`, count their tokens."""
+    """Render `rows` and count their tokens into `prompt` and `total` (a chat the template
+    refuses is counted as its plain text; SCH010 reports it)."""
     if not rows:
         return
-    subset = frame[rows]
-    prompts, totals, problems = _render(subset, template)
-    if ids is not None:
-        for index, problem in problems.items():
-            refused[ids[rows[index]]] = problem
-    if not encode:
-        return
+    prompts, totals, _ = _render(frame[rows], template)
     prompt_ids = tokenizer.encode_batch_fast(prompts, add_special_tokens=False)
     total_ids = tokenizer.encode_batch_fast(totals, add_special_tokens=False)
     for row, p, t in zip(rows, prompt_ids, total_ids, strict=True):

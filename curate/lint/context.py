@@ -116,6 +116,16 @@ class LintContext:
         """Per record, the row of the record kept of its exact-copy group."""
         return self.duplicates.exact_group(key)
 
+    def template_refusals(self) -> tuple[dict[str, str], str]:
+        """Chats the training model's template refuses (id -> why), and its tokenizer."""
+        from curate.tokens import template_refusals
+
+        settings = self.settings
+        return self.shared(
+            "template_refusals",
+            lambda: template_refusals(self.frame, settings.lint.tokenizer, settings.train.model),
+        )
+
     def tokens(self, limit: int | None = None) -> TokenCounts:
         """Prompt and total token counts: exact (for every record near `limit`) with the
         training model's tokenizer where it is on this machine, else estimated."""

@@ -33,10 +33,8 @@ class UnrenderableChat(Rule[RuleOptions]):
     severity = Severity.ERROR
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        counts = ctx.tokens()
-        for record, why in counts.refused.items():
+        refused, source = ctx.template_refusals()
+        for record, why in refused.items():
             yield Violation(
-                [record],
-                f"the chat template refuses this record: {why}",
-                {"template": counts.source},
+                [record], f"the chat template refuses this record: {why}", {"template": source}
             )
