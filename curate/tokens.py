@@ -216,8 +216,7 @@ def _rows_to_count(
     exact_prompt, exact_total = list(prompt), list(total)
     _count(tokenizer, template, frame, sample, exact_prompt, exact_total)
     ratios = sorted(
-        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1))
-        for i in sample
+        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1)) for i in sample
     )
     ratio = ratios[min(len(ratios) - 1, int(len(ratios) * RATIO_QUANTILE))]
     factor = max(ratio * SAFETY, 1.0)  # an estimate left standing never crosses the limit

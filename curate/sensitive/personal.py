@@ -1,10 +1,13 @@
-"""`find_personal_data`: e-mail addresses, phone numbers and payment card numbers.
+"""`find_personal_data`: e-mail addresses, phone numbers, payment card numbers, US social
+security numbers, IBANs and IP addresses.
 
 Fine-tuning data that quotes customers' addresses or numbers teaches the model to repeat
 them. Each kind is checked for more than its shape, so that the order numbers, invoice
 numbers and handles of ordinary support text are not flagged: e-mail addresses by an RFC-ish
-regex around each "@", phone numbers by libphonenumber (`phonenumbers`), card numbers by a
-Luhn check with known IIN prefixes.
+regex around each "@", phone numbers by libphonenumber (`phonenumbers`) or by a format no id
+has (an international prefix with grouping, a parenthesised area code), card numbers by a
+Luhn check with known IIN prefixes, and the identifiers of `identifiers.py` by their
+structure and checksums.
 """
 
 from __future__ import annotations
@@ -16,9 +19,19 @@ from functools import lru_cache
 import polars as pl
 
 from curate.sensitive.hits import Hit, _Found, _resolve
+from curate.sensitive.identifiers import (
+    PRE_IBAN,
+    PRE_IP,
+    PRE_SSN,
+    find_ibans,
+    find_ip_addresses,
+    find_ssns,
+)
 from curate.sensitive.scan import _run
 
-PERSONAL_KINDS: frozenset[str] = frozenset({"email", "phone", "card-number"})
+PERSONAL_KINDS: frozenset[str] = frozenset(
+    {"email", "phone", "card-number", "ssn", "iban", "ip-address"}
+)
 """The kinds `find_personal_data` can look for."""
 
 DEFAULT_REGION = "US"
@@ -29,11 +42,18 @@ _PRE_EMAIL = r"@|\[at\]|\(at\)|\[ at \]|\( at \)|\[AT\]|\(AT\)"
 _NANP = r"\(?[2-9][0-9]{2}\)?[ .\-/]?[2-9][0-9]{2}[ .\-]?[0-9]{4}"
 _INTERNATIONAL = r"\+[0-9](?:[ ().\-/]{0,2}[0-9]){6,}"
 _CARD_SHAPE = r"[0-9](?:[ \-]?[0-9]){12,18}"
+_FORMATTED = (
+    r"\+[1-9][0-9]{0,2}[ .\-]?\(?[0-9]{1,4}\)?[ .\-][0-9]{2,4}[ .\-][0-9]{2,4}"
+    r"|\([0-9]{3}\) ?[0-9]{3}[ .\-][0-9]{4}"
+)
 
 _PERSONAL_PREFILTERS = {
     "email": (_PRE_EMAIL,),
-    "phone": (_NANP, _INTERNATIONAL),
+    "phone": (_NANP, _INTERNATIONAL, _FORMATTED),
     "card-number": (_CARD_SHAPE,),
+    "ssn": (PRE_SSN,),
+    "iban": (PRE_IBAN,),
+    "ip-address": (PRE_IP,),
 }
 
 
@@ -51,6 +71,13 @@ _OBFUSCATED_EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_SHAPE_RE = re.compile(f"{_INTERNATIONAL}|{_NANP}")
+# Written unmistakably as a phone number, whether or not libphonenumber knows the range
+# (an unassigned area code, a fictional 555 exchange): an international prefix followed by
+# groups, or an area code in parentheses.
+_FORMATTED_PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z+])(?:\+[1-9][0-9]{0,2}[ .\-]?\(?[0-9]{1,4}\)?(?:[ .\-][0-9]{2,4}){2,4}"
+    r"|\([0-9]{3}\) ?[0-9]{3}[ .\-][0-9]{4})(?![0-9])"
+)
 _EXTENSION_RE = re.compile(r"\s*(?:ext\.?|extension|x|#)\s*[0-9]{1,6}$", re.IGNORECASE)
 _PHONE_CONTEXT_RE = re.compile(
     r"\b(?:call|phone|tel|telephone|mobile|cell|cellphone|text|sms|fax|whatsapp|signal"
@@ -166,6 +193,11 @@ def _find_phones(
                 elif groups not in _NANP_GROUPS:
                     continue  # not grouped like a NANP number: 2026-000123 is an invoice
             yield _Found("phone", start, end, raw, 2)
+    for run_start, run_end in runs:
+        for match in _FORMATTED_PHONE_RE.finditer(text, max(0, run_start - 1), run_end):
+            digits = sum(char.isdigit() for char in match.group())
+            if 7 <= digits <= 15:
+                yield _Found("phone", match.start(), match.end(), match.group(), 3)
 
 
 def _personal_preview(kind: str, value: str) -> str:
@@ -176,7 +208,14 @@ def _personal_preview(kind: str, value: str) -> str:
             value = re.sub(r"\s*[\[(]\s*at\s*[\])]\s*", "@", value, flags=re.IGNORECASE)
         local, _, domain = value.partition("@")
         return f"{local[:1] if len(local) > 2 else ''}…@{domain}"
+    if kind == "iban":
+        return f"{value[:2]}…{value[-2:]}"
+    if kind == "ip-address":
+        separator = ":" if ":" in value else "."
+        return f"{value.split(separator)[0]}{separator}…"
     digits = "".join(c for c in value if c.isdigit())
+    if kind == "ssn":
+        return f"…-{digits[-4:]}"
     if kind == "card-number":
         return f"{_card_brand(digits) or 'card'} …{digits[-4:]}"
     country = value[: value.find(" ")] if value.startswith("+") and " " in value else ""
@@ -194,13 +233,20 @@ def _detect_personal(folded: str, groups: set[str]) -> list[_Found]:
             found.extend(_find_cards(folded, runs))
         if "phone" in groups:
             found.extend(_find_phones(folded, runs))
+    if "ssn" in groups:
+        found.extend(find_ssns(folded))
+    if "iban" in groups:
+        found.extend(find_ibans(folded))
+    if "ip-address" in groups:
+        found.extend(find_ip_addresses(folded))
     return _resolve(found)
 
 
 def find_personal_data(
     texts: pl.Series, kinds: frozenset[str] = PERSONAL_KINDS
 ) -> dict[int, list[Hit]]:
-    """Find e-mail addresses, phone numbers and payment card numbers in texts.
+    """Find e-mail addresses, phone numbers, payment card numbers, SSNs, IBANs and IP
+    addresses in texts.
 
     E-mail addresses by an RFC-ish regex (also "name [at] domain [dot] com"); phone numbers by
     libphonenumber (valid numbers only; without a country code they are read as US numbers and
@@ -209,7 +255,8 @@ def find_personal_data(
 
     Args:
         texts: One text per row (nulls are skipped).
-        kinds: The kinds to look for: any of "email", "phone", "card-number".
+        kinds: The kinds to look for: any of "email", "phone", "card-number", "ssn",
+            "iban", "ip-address".
 
     Returns:
         Row index -> hits sorted by start, only for rows with at least one hit.

@@ -455,3 +455,45 @@ def test_characters_treated_as_safe_are_nfkc_stable_and_visible() -> None:
         assert unicodedata.category(char) != "Cf"
     for char in _INVISIBLE:
         assert not char.isprintable() or unicodedata.category(char) in {"Mn", "Lo"}
+
+
+# --- phone numbers written unmistakably, SSNs, IBANs, IP addresses ---------------------------
+
+
+@pytest.mark.parametrize(
+    "phone", ["(123) 555-0199", "+1 (555) 014-2368", "+44 20 0000 0000", "+353 1 000 1234"]
+)
+def test_a_number_written_unmistakably_as_a_phone_is_one_even_if_unassigned(phone: str) -> None:
+    text = f"Reach me on {phone} tomorrow."
+    hit = one_hit(text, find_personal_data)
+    assert (hit.kind, text[hit.start : hit.end]) == ("phone", phone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "preview"),
+    [
+        ("My SSN is 536-22-1234, thanks", "ssn", "536-22-1234", "…-1234"),
+        ("ssn 536 22 1234", "ssn", "536 22 1234", "…-1234"),
+        ("IBAN GB82 WEST 1234 5698 7654 32 please", "iban", "GB82 WEST 1234 5698 7654 32", "GB…32"),
+        ("pay DE89370400440532013000.", "iban", "DE89370400440532013000", "DE…00"),
+        ("login from 81.2.69.160 was blocked", "ip-address", "81.2.69.160", "81.…"),
+        ("v6 2001:4860:4860::8888 here", "ip-address", "2001:4860:4860::8888", "2001:…"),
+    ],
+)
+def test_identifiers_are_found_by_their_structure(
+    text: str, kind: str, value: str, preview: str
+) -> None:
+    hit = one_hit(text, find_personal_data)
+    assert (hit.kind, text[hit.start : hit.end], hit.preview) == (kind, value, preview)
+
+
+def test_look_alikes_of_identifiers_are_not_personal_data() -> None:
+    """SSNs the SSA never issues, IBANs with a wrong checksum or length, private, loopback
+    and documentation addresses, versions, dates and times."""
+    texts = pl.Series([
+        "000-12-3456", "666-12-3456", "912-34-5678", "536-00-1234", "536-22-0000",
+        "078-05-1120", "GB00 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654",
+        "192.168.1.20", "10.0.0.1", "127.0.0.1", "203.0.113.9", "::1", "fe80::1",
+        "version 1.2.3.4", "v2.0.1.7", "10.2.3.4.5", "2026-11-30 at 10:30:45", "1.2.3",
+    ])  # fmt: skip
+    assert find_personal_data(texts) == {}

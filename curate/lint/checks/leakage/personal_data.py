@@ -2,20 +2,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curate.lint.checks.leakage.secret_in_output import FieldsOptions, scan
+from pydantic import Field
+
+from curate.lint.checks.leakage.secret_in_output import Field_, FieldsOptions, scan
 from curate.lint.context import LintContext
 from curate.lint.registry import register
 from curate.lint.rule import REDACT_SPANS, Rule, Violation
 from curate.schemas.finding import Severity
 
 
+class PersonalOptions(FieldsOptions):
+    fields: list[Field_] = Field(default_factory=lambda: list[Field_](["input", "output"]))
+    """Which texts to scan: prompts too, since chat models are trained on them as context."""
+
+
 @register
-class PersonalDataInOutput(Rule[FieldsOptions]):
-    """Output contains personal data: an email address, a phone number or a card number.
+class PersonalDataInOutput(Rule[PersonalOptions]):
+    """A prompt or reply contains personal data: an e-mail address, a phone number, a card
+    number, a US social security number, an IBAN or an IP address.
 
     ## Why it matters
     The model learns to hand out the address or number to other users, which is a privacy
-    breach and under GDPR/CCPA a reportable one; card numbers also break PCI DSS.
+    breach and under GDPR/CCPA a reportable one; card numbers also break PCI DSS. Prompts
+    are scanned too (`fields`): a chat model is trained on them as context, and a reply can
+    repeat what the prompt said.
+
+    Each kind is checked for its structure, not its shape: phone numbers valid by
+    libphonenumber or written unmistakably as one (`+44 20 7946 0958`, `(555) 014-2368`),
+    cards by the Luhn check and a known issuer prefix, SSNs by the SSA's rules (no area 000,
+    666 or 9xx), IBANs by country length and mod-97, IP addresses by `ipaddress` (global
+    ones only: a private or documentation address identifies nobody; not a version number).
 
     ## Example
     "You can reach me directly at dana.whitfield@gmail.com."
@@ -28,7 +44,7 @@ class PersonalDataInOutput(Rule[FieldsOptions]):
     code = "LEAK006"
     name = "personal-data-in-output"
     severity = Severity.WARNING
-    Options = FieldsOptions
+    Options = PersonalOptions
     fix = REDACT_SPANS
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
