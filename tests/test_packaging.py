@@ -66,6 +66,24 @@ def test_core_dependencies_pull_neither_torch_nor_textual() -> None:
     assert {"tui", "train", "all", "dev"} <= extras.keys()
 
 
+def test_every_core_dependency_is_imported_and_none_ships_unused() -> None:
+    """No dependency ships unused: each core requirement is imported by curate's code (the
+    reference MinHash, datasketch, is the tests' and benchmarks' alone: a dev extra)."""
+    import re
+
+    import_names = {"detect-secrets": "detect_secrets", "markdown-it-py": "markdown_it"}
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in PACKAGE_DIRS.values()
+        for path in (ROOT / folder).rglob("*.py")
+    )
+    imported = set(re.findall(r"^\s*(?:from|import) ([A-Za-z_][A-Za-z0-9_]*)", code, re.M))
+    for requirement in PYPROJECT["project"]["dependencies"]:
+        name = re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0]
+        assert import_names.get(name, name.replace("-", "_")) in imported, name
+    assert "datasketch" not in imported
+
+
 def test_cli_and_readers_do_not_import_heavy_libraries() -> None:
     code = (
         "import sys; import curate.cli, curate.io, curate.stats, curate.tui, curate.trainer;"

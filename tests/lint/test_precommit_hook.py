@@ -92,5 +92,6 @@ def test_hook_install_resolves_to_the_core_dependencies_only(tmp_path: Path) -> 
         timeout=600,
     )
     names = {item["metadata"]["name"].lower() for item in json.loads(report.read_text())["install"]}
-    assert {"curate-sft", "polars", "datasketch", "langdetect"} <= names
+    assert {"curate-sft", "polars", "langdetect", "numpy", "scipy"} <= names
+    assert "datasketch" not in names  # curate's MinHash is its own; tests compare with it
     assert not {"torch", "textual", "transformers", "peft"} & names
