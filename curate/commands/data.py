@@ -37,9 +37,15 @@ def stats(
     ] = OutputFormat.TEXT,
 ) -> None:
     """Records, categories, lengths, formats and unreadable lines of a dataset."""
+    from curate.progress import stage_line
     from curate.stats import compute_stats, render_stats
 
-    summary = compute_stats(read_dataset(expand_paths(paths), fields))
+    with stage_line() as progress:
+        progress.stage("reading")
+        dataset = read_dataset(expand_paths(paths), fields)
+        progress.records = len(dataset)
+        progress.stage("statistics")
+        summary = compute_stats(dataset)
     if output_format is OutputFormat.JSON:
         print(summary.model_dump_json(indent=2))
     else:
@@ -168,7 +174,12 @@ def split(
             raise ConfigError(f"--ratios: give three shares, train,val,test (got {ratios!r})")
     update["stratify"], update["seed"] = stratify, seed
     settings = settings.model_copy(update={"split": validated(settings.split, update)})
-    manifest = run(paths, out, settings, fields, parquet, force, keep_duplicates)
+    from curate.progress import stage_line
+
+    with stage_line() as progress:
+        manifest = run(
+            paths, out, settings, fields, parquet, force, keep_duplicates, progress=progress
+        )
     print(describe(manifest, out), file=sys.stderr)
 
 

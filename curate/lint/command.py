@@ -19,6 +19,7 @@ from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
 from curate.lint.report.text import render_text
 from curate.outputs import refuse_output
+from curate.progress import stage_line
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.terminal import plain
@@ -50,11 +51,16 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
         raise DatasetError("--fix", "needs --out PATH: curate never writes over its input")
     data_files = expand_paths(request.paths)
     eval_files = expand_paths(request.eval_paths)
-    dataset = read_dataset([*data_files, *eval_files], fields)
-    review = load_review(dataset) if request.review else ReviewState()
-    dataset = reviewed_dataset(dataset, review)
-    eval_sources = {str(p) for p in eval_files}
-    report = run_lint(dataset, settings, eval_sources, statistics=request.statistics)
+    with stage_line() as progress:
+        progress.stage("reading")
+        dataset = read_dataset([*data_files, *eval_files], fields)
+        progress.records = len(dataset)
+        review = load_review(dataset) if request.review else ReviewState()
+        dataset = reviewed_dataset(dataset, review)
+        eval_sources = {str(p) for p in eval_files}
+        report = run_lint(
+            dataset, settings, eval_sources, statistics=request.statistics, on_rule=progress.rule
+        )
     report = mark_reviewed(report, review).model_copy(update={"config": settings.source})
     suppressed = 0
     baseline_path = request.baseline or (

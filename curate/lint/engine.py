@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -50,16 +51,20 @@ def run_lint(
     settings: CurateSettings,
     eval_paths: set[str] | None = None,
     statistics: bool = False,
+    on_rule: Callable[[int, int, str], None] | None = None,
 ) -> LintReport:
     """Lint `dataset` (with `--eval` files among its sources) and return the report.
 
-    Findings are sorted worst first, then by rule code and location.
+    Findings are sorted worst first, then by rule code and location. `on_rule(index,
+    total, code)` is called before each rule runs (a progress line shows it).
     """
     rules = build_rules(settings)
     ctx = LintContext(dataset, settings, eval_paths)
     findings: list[Finding] = []
     timings: list[RuleTiming] = []
-    for rule in rules:
+    for index, rule in enumerate(rules):
+        if on_rule is not None:
+            on_rule(index, len(rules), rule.code)
         severity = settings.lint.severity.get(rule.code, rule.severity)
         started = time.perf_counter()
         count = 0

@@ -14,6 +14,7 @@ from curate.dedup.groups import Duplicates
 from curate.io import Dataset, DatasetError, read_dataset
 from curate.io.paths import expand_paths
 from curate.journal import apply_review, load_review
+from curate.progress import StageLine
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
 from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.split.assign import SPLITS, assign
@@ -38,6 +39,7 @@ def split(
     force: bool = False,
     keep_duplicates: bool = False,
     lint_summary: str | None = None,
+    progress: StageLine | None = None,
 ) -> SplitManifest:
     """Split the dataset into `out`; returns the manifest it wrote. The folder also gets a
     dataset card (`README.md`), with `lint_summary` where the caller linted the data."""
@@ -46,7 +48,10 @@ def split(
         out = out.resolve()  # replace the folder the link points at, never the link itself
     _check_target(files, out, force)
     options = settings.split
+    progress = progress or StageLine(None)
+    progress.stage("reading")
     dataset = read_dataset(files, fields)
+    progress.records = len(dataset)
     if options.stratify not in dataset.frame.columns:
         raise ConfigError(f"split.stratify: no field {options.stratify!r} in the dataset")
     review = load_review(dataset)
@@ -56,11 +61,13 @@ def split(
     dataset = dataset.with_frame(frame)
     edits = review.edits
     duplicates = Duplicates(dataset)
+    progress.stage("grouping duplicates")
     grouping = build_groups(dataset.frame, duplicates, options.stratify, keep_duplicates)
     grouping.rejected = rejected
     placed = assign(grouping.groups, options.ratios, options.seed)
     staging = staging_folder(out)
     try:
+        progress.stage("writing the splits")
         bodies = split_bodies(dataset, placed, options.seed, edits, fields.category)
         write_split_files(staging, bodies, parquet)
         manifest = _manifest(dataset, grouping, placed, lines, settings, staging)
