@@ -74,6 +74,12 @@ class LintSettings(_Section):
     """Severity overrides by rule code, e.g. `{ BAL001 = "error" }`."""
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Per-rule parameters by code; each rule validates its own and rejects unknown ones."""
+    datasets: list[str] = Field(default_factory=list)
+    """Dataset files or folders (relative to the config file): when a path given to lint
+    lies in one, the whole dataset is linted, so the pre-commit hook, which passes only the
+    staged files, still compares them with the splits and eval sets that were not staged."""
+    eval: list[str] = Field(default_factory=list)
+    """Eval sets (relative to the config file) linted as `--eval` with a configured dataset."""
     languages: list[str] = Field(default_factory=lambda: ["en"])
     """ISO 639-1 codes of the languages the dataset may contain."""
     baseline: str | None = None

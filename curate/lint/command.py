@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -49,6 +49,7 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     """Run the linter as the CLI does; returns the exit code (0 clean, 1 errors)."""
     if request.fix and request.out is None:
         raise DatasetError("--fix", "needs --out PATH: curate never writes over its input")
+    request = whole_datasets(request, settings)
     data_files = expand_paths(request.paths)
     eval_files = expand_paths(request.eval_paths)
     with stage_line() as progress:
@@ -101,6 +102,33 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     if request.write_baseline is not None:
         return 0  # the findings were just accepted: writing a baseline is a success
     return 1 if report.summary.errors and not request.exit_zero else 0
+
+
+def whole_datasets(request: LintRequest, settings: CurateSettings) -> LintRequest:
+    """With `[lint] datasets`, a path inside a configured dataset stands for the whole of
+    it, plus the configured eval sets: a hook that stages `data/train.jsonl` alone still
+    finds its leaks into the unstaged `data/test.jsonl` and `golden.jsonl`."""
+    lint = settings.lint
+    if not lint.datasets:
+        return request
+    base = Path(settings.source).parent if settings.source else Path.cwd()
+    configured = [base / entry for entry in lint.datasets]
+    touched = [
+        dataset for dataset in configured if any(_within(path, dataset) for path in request.paths)
+    ]
+    if not touched:
+        return request
+    others = [p for p in request.paths if not any(_within(p, d) for d in configured)]
+    evals = [*request.eval_paths, *(base / entry for entry in lint.eval)]
+    return replace(request, paths=[*touched, *others], eval_paths=evals)
+
+
+def _within(path: Path, dataset: Path) -> bool:
+    try:
+        path, dataset = path.resolve(), dataset.resolve()
+    except OSError:
+        return False
+    return path == dataset or dataset in path.parents
 
 
 def _emit(output_format: str, report: LintReport, suppressed: int, keys: list[str]) -> None:

@@ -95,3 +95,29 @@ def test_hook_install_resolves_to_the_core_dependencies_only(tmp_path: Path) -> 
     assert {"curate-sft", "polars", "langdetect", "numpy", "scipy"} <= names
     assert "datasketch" not in names  # curate's MinHash is its own; tests compare with it
     assert not {"torch", "textual", "transformers", "peft"} & names
+
+
+def test_a_staged_split_is_linted_with_its_whole_dataset_and_eval_sets(tmp_path: Path) -> None:
+    """The hook passes only staged files; with `[lint] datasets`, a file of a configured
+    dataset brings in the rest of it and the configured eval sets, so a leak into an
+    unstaged test split or golden set is still found."""
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [{"input": f"question {i} about the order number {i * 7}", "output": f"answer {i}"}
+            for i in range(40)]  # fmt: skip
+    (data / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[:30]))
+    (data / "test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in [rows[3], *rows[30:35]]))
+    (tmp_path / "golden.jsonl").write_text(json.dumps(rows[5]) + "\n")
+    config = tmp_path / "curate.toml"
+    config.write_text('[lint]\ndatasets = ["data/"]\neval = ["golden.jsonl"]\n')
+    args = ["lint", str(data / "train.jsonl"), "--config", str(config), "--output-format", "json"]
+    result = CliRunner().invoke(app, [*args, "--select", "LEAK001,LEAK003"])
+    rules = sorted({f["rule"] for f in json.loads(result.output)["findings"]})
+    assert rules == ["LEAK001", "LEAK003"]  # train-test overlap, and overlap with golden
+    config.write_text("")  # without the setting only the staged file is linted
+    result = CliRunner().invoke(app, [*args, "--select", "LEAK001,LEAK003"])
+    assert json.loads(result.output)["findings"] == []
