@@ -153,11 +153,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--baseline-records", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="write the data here instead of a temp dir")
+    parser.add_argument(
+        "--record-bytes", type=int, default=0, help="mean record size (default ~690 bytes)"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="curate-bench-"))
     path = args.keep or folder / f"pairs-{args.n}.jsonl"
-    write_pairs(args.n, path, args.seed)
+    write_pairs(args.n, path, args.seed, args.record_bytes)
     truth = json.loads(path.with_name(path.name + ".truth.json").read_text())
     size_mb = path.stat().st_size / 1e6
 

@@ -93,10 +93,19 @@ def _edit(text: str, rng: random.Random, words: list[str], edits: int) -> str:
     return " ".join(tokens)
 
 
+NATURAL_BYTES = 690
+"""About the mean size of a record at `scale` 1 (15-60 words in, 20-140 out)."""
+
+
 def generate(
-    n: int, seed: int = 0, exact_share: float = 0.01, near_share: float = 0.01
+    n: int,
+    seed: int = 0,
+    exact_share: float = 0.01,
+    near_share: float = 0.01,
+    scale: float = 1.0,
 ) -> tuple[Iterator[dict[str, str]], Truth]:
-    """Yield n records (dicts) and fill the returned Truth as copies are planted."""
+    """Yield n records (dicts) and fill the returned Truth as copies are planted; `scale`
+    multiplies the words of each text (2.0: records of about 1.4 KB)."""
     rng = random.Random(seed)
     words, weights = vocabulary(rng)
     cum, total = [], 0.0
@@ -123,8 +132,8 @@ def generate(
                 truth.near.append((int(original["id"][2:]), index))
             else:
                 record = {
-                    "input": _text(rng, words, cum, 15, 60),
-                    "output": _text(rng, words, cum, 20, 140),
+                    "input": _text(rng, words, cum, round(15 * scale), round(60 * scale)),
+                    "output": _text(rng, words, cum, round(20 * scale), round(140 * scale)),
                     "category": rng.choices(names, weights=shares)[0],
                 }
             record["id"] = f"r-{index}"
@@ -137,9 +146,11 @@ def generate(
     return records(), truth
 
 
-def write(n: int, out: Path, seed: int = 0) -> Truth:
-    """Write n records as JSONL to `out` and the planted truth beside it."""
-    records, truth = generate(n, seed)
+def write(n: int, out: Path, seed: int = 0, record_bytes: int = 0) -> Truth:
+    """Write n records as JSONL to `out` and the planted truth beside it; `record_bytes`
+    sets their mean size (0: the natural ~690 bytes)."""
+    scale = record_bytes / NATURAL_BYTES if record_bytes else 1.0
+    records, truth = generate(n, seed, scale=scale)
     with out.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -67,16 +67,18 @@ def dominant_scripts(texts: pl.Series) -> pl.Series:
     """Per text, the script of at least half its letters (marks included: Indic vowel signs
     are marks), or null (no letter, or no script has half). Texts of ASCII only are Latin
     or letterless without a per-script pass, so English data costs one scan."""
-    frame = pl.DataFrame({"text": texts.cast(pl.String)})
-    letters = pl.col("text").str.count_matches(r"[\p{L}\p{M}]")
+    frame = pl.DataFrame({"text": texts.cast(pl.String)}).with_row_index("row")
     ascii_only = ~pl.col("text").str.contains(r"[^\x00-\x7F]")
-    frame = frame.with_row_index("row").with_columns(
-        letters.alias("letters"), ascii_only.fill_null(True).alias("ascii")
-    )
+    frame = frame.with_columns(ascii_only.fill_null(True).alias("ascii"))
     result = pl.Series("script", [None] * len(texts), dtype=pl.String)
-    latin_ascii = frame.filter(pl.col("ascii") & (pl.col("letters") > 0)).get_column("row")
+    latin_ascii = frame.filter(
+        pl.col("ascii") & pl.col("text").str.contains(r"[A-Za-z]").fill_null(False)
+    ).get_column("row")
     result = result.scatter(latin_ascii, "Latin") if len(latin_ascii) else result
-    rest = frame.filter(~pl.col("ascii") & (pl.col("letters") > 0))
+    rest = frame.filter(~pl.col("ascii")).with_columns(
+        pl.col("text").str.count_matches(r"[\p{L}\p{M}]").alias("letters")
+    )
+    rest = rest.filter(pl.col("letters") > 0)
     if rest.height:
         counts = rest.select(
             "row",
