@@ -28,21 +28,33 @@ SUFFIX = ".review.jsonl"
 
 
 def journal_path(dataset: Path) -> Path:
-    """`data/tickets.jsonl` -> `data/tickets.jsonl.review.jsonl`: one journal per file, so
-    `tickets.csv` and `tickets.jsonl` never share one. A dataset opened through a symbolic
-    link has its journal beside the file the link points at, so every way of naming the
-    file finds the same decisions.
-
-    A journal of the earlier name (`data/tickets.review.jsonl`) is still used, where no
-    journal of the new name exists and no other dataset file in the folder shares the stem.
+    """Where decisions about `dataset` are written: `data/tickets.jsonl` ->
+    `data/tickets.jsonl.review.jsonl`, one journal per file, so `tickets.csv` and
+    `tickets.jsonl` never share one. For a dataset opened through a symbolic link, beside
+    the file the link points at, so every way of naming the file finds the same decisions.
     """
+    real = dataset.resolve() if dataset.is_symlink() else dataset
+    return real.with_name(real.name + SUFFIX)
+
+
+def journal_paths(dataset: Path) -> list[Path]:
+    """Every journal whose decisions are about `dataset`, oldest kind first: a journal of
+    the earlier name (`data/tickets.review.jsonl`, used while no other dataset file in the
+    folder shared the stem), those beside a symbolic link it was opened through before,
+    then `journal_path`. Decisions are read from all of them, so none written by an
+    earlier version is lost; new ones go to `journal_path`."""
+    places = [dataset]
     if dataset.is_symlink():
-        dataset = dataset.resolve()
-    journal = dataset.with_name(dataset.name + SUFFIX)
-    legacy = dataset.with_name(_stem(dataset.name) + SUFFIX)
-    if not journal.exists() and legacy.is_file() and _only_file_of_its_stem(dataset):
-        return legacy
-    return journal
+        places.insert(0, dataset.resolve())
+    found: list[Path] = []
+    for place in places:
+        legacy = place.with_name(_stem(place.name) + SUFFIX)
+        if legacy.is_file() and _only_dataset_of_its_stem(place):
+            found.append(legacy)
+        found.append(place.with_name(place.name + SUFFIX))
+    current = journal_path(dataset)
+    ordered = [p for p in found if p != current] + [current]
+    return list(dict.fromkeys(ordered))
 
 
 def _stem(name: str) -> str:
@@ -50,13 +62,19 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _only_file_of_its_stem(dataset: Path) -> bool:
+def _only_dataset_of_its_stem(dataset: Path) -> bool:
+    """No other dataset file (by suffix) in the folder has this file's stem: an old-name
+    journal beside it can only have been this file's."""
+    from curate.io.sniff import DATASET_SUFFIXES
+
     stem = _stem(dataset.name)
     try:
         siblings = [
             p.name
             for p in dataset.parent.iterdir()
-            if p.name != dataset.name and not p.name.endswith((SUFFIX, SUFFIX + ".torn"))
+            if p.name != dataset.name
+            and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
+            and not p.name.endswith((SUFFIX, SUFFIX + ".torn"))
         ]
     except OSError:
         return False
@@ -201,7 +219,8 @@ def load_review(dataset: Dataset) -> ReviewState:
     decisions: list[Decision] = []
     for source in dataset.sources:
         mine = ids_of.get(source.path, {})
-        for decision in read_decisions(journal_path(Path(source.path))):
+        journals = journal_paths(Path(source.path))
+        for decision in (d for journal in journals for d in read_decisions(journal)):
             rid = mine.get(decision.id)
             if rid is None:
                 rid = decision.id if decision.id not in present else f"{source.path}:{decision.id}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from curate.io.errors import DatasetError
 from curate.journal import SUFFIX as JOURNAL_SUFFIX
-from curate.journal import journal_path
+from curate.journal import journal_paths
 
 
 def refuse_output(target: Path, inputs: list[Path]) -> None:
@@ -15,7 +15,9 @@ def refuse_output(target: Path, inputs: list[Path]) -> None:
     if target.name.endswith(JOURNAL_SUFFIX):
         raise DatasetError(str(target), "is a review journal name; choose another output")
     for given in inputs:
-        for protected, what in ((given, "the input file"), (journal_path(given), "the journal")):
+        protected_paths = [(given, "the input file")]
+        protected_paths += [(journal, "the journal") for journal in journal_paths(given)]
+        for protected, what in protected_paths:
             same = target.resolve() == protected.resolve() or (
                 target.exists() and protected.exists() and target.samefile(protected)
             )

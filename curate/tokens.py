@@ -20,6 +20,7 @@ template refuses.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -257,11 +258,20 @@ def _chat_template(folder: Path) -> Any:
     source = _template_source(folder)
     if not source:
         return None
+    from jinja2.exceptions import TemplateSyntaxError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
-    env.globals["raise_exception"] = _raise_exception  # as transformers defines it
-    return env.from_string(source)
+    # As transformers renders templates: loop controls on, `raise_exception` defined, and
+    # the `{% generation %}` markers of assistant-mask templates are only markers.
+    env = ImmutableSandboxedEnvironment(
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.loopcontrols"]
+    )
+    env.globals["raise_exception"] = _raise_exception
+    source = re.sub(r"{%-?\s*(?:end)?generation\s*-?%}", "", source)
+    try:
+        return env.from_string(source)
+    except TemplateSyntaxError:
+        return None  # a template jinja cannot read: counts fall back to plain text
 
 
 def _raise_exception(message: str) -> None:

@@ -39,23 +39,35 @@ def test_journal_sits_beside_the_dataset_one_per_file() -> None:
     assert journal_path(Path("d/x.csv")) == Path("d/x.csv.review.jsonl")
 
 
-def test_a_journal_of_the_earlier_name_is_still_used_where_unambiguous(tmp_path: Path) -> None:
+def test_a_journal_of_the_earlier_name_is_still_read_where_unambiguous(tmp_path: Path) -> None:
+    """Decisions an earlier version wrote to `tickets.review.jsonl` keep applying, beside
+    new ones in `tickets.jsonl.review.jsonl`; a file of another kind in the folder (an
+    export, notes) does not make them disappear, another dataset of the stem does."""
     data = tmp_path / "tickets.jsonl"
-    data.write_text('{"input": "a", "output": "b"}\n')
+    data.write_text(
+        '{"id": "x", "input": "a", "output": "b"}\n{"id": "y", "input": "c", "output": "d"}\n'
+    )
     legacy = tmp_path / "tickets.review.jsonl"
     append_decision(legacy, decide("x", "reject"))
-    assert journal_path(data) == legacy
-    (tmp_path / "tickets.csv").write_text("input,output\na,b\n")  # now two files share it
+    append_decision(journal_path(data), decide("y", "reject"))
     assert journal_path(data) == tmp_path / "tickets.jsonl.review.jsonl"
+    (tmp_path / "tickets.md").write_text("notes")
+    state = load_review(read_dataset([data]))
+    assert {rid: d.decision for rid, d in state.latest.items()} == {"x": "reject", "y": "reject"}
+    (tmp_path / "tickets.csv").write_text("id,input,output\nz,e,f\n")  # now ambiguous
+    assert set(load_review(read_dataset([data])).latest) == {"y"}
 
 
 def test_a_dataset_read_through_a_link_has_its_journal_beside_the_file(tmp_path: Path) -> None:
     real = tmp_path / "store" / "tickets.jsonl"
     real.parent.mkdir()
-    real.write_text('{"input": "a", "output": "b"}\n')
+    real.write_text('{"id": "x", "input": "a", "output": "b"}\n')
     link = tmp_path / "tickets.jsonl"
     link.symlink_to(real)
     assert journal_path(link) == journal_path(real) == real.with_name("tickets.jsonl.review.jsonl")
+    # A journal an earlier version wrote beside the link is still read.
+    append_decision(tmp_path / "tickets.review.jsonl", decide("x", "reject"))
+    assert set(load_review(read_dataset([link])).latest) == {"x"}
 
 
 def test_latest_decision_wins_and_undo_reverses(tmp_path: Path) -> None:

@@ -49,20 +49,11 @@ def base_model(spec: str | None, folder: Path) -> BaseModel:
     if spec.endswith(".gguf"):
         return BaseModel(spec, None, f"de-quantised to float32 from the GGUF file {spec}")
     if Path(spec).expanduser().is_dir():
-        named = _config_name(folder)
-        return BaseModel(named or spec, None, f"the local model folder {spec}")
+        # A folder's `_name_or_path` may name the model it was fine-tuned from, not its own
+        # weights: the path as given is the only honest name.
+        return BaseModel(spec, None, f"the local model folder {spec}")
     revision = folder.name if folder.parent.name == "snapshots" else None
     return BaseModel(spec, revision, f"the Hugging Face hub id {spec}")
-
-
-def _config_name(folder: Path) -> str | None:
-    """A hub id a local folder names as its origin (`_name_or_path` in config.json)."""
-    try:
-        name = json.loads((folder / "config.json").read_text(encoding="utf-8"))["_name_or_path"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    looks_like_hub_id = isinstance(name, str) and name.count("/") == 1 and not Path(name).exists()
-    return name if looks_like_hub_id and not name.startswith((".", "/", "~")) else None
 
 
 def point_adapter_at(model: Any, base: BaseModel) -> None:
@@ -98,7 +89,7 @@ def _yaml(value: object) -> str:
 def _front_matter(config: dict[str, Any], report: EvalReport | None, name: str) -> str:
     lines = [
         "---",
-        f"base_model: {_yaml(config['base_model'])}",
+        f"base_model: {_yaml(config.get('base_model') or config.get('model') or DEFAULT_HUB_ID)}",
         "library_name: peft",
         "pipeline_tag: text-generation",
         "tags:",
@@ -124,7 +115,7 @@ def _front_matter(config: dict[str, Any], report: EvalReport | None, name: str) 
 
 
 def _body(config: dict[str, Any], report: EvalReport | None) -> str:
-    base = config["base_model"]
+    base = config.get("base_model") or config.get("model") or DEFAULT_HUB_ID
     revision = config.get("base_model_revision")
     parts = [
         "# LoRA adapter trained with curate\n",

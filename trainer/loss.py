@@ -19,7 +19,9 @@ from curate.trainer.data import IGNORE_INDEX
 
 
 class ReplyLossTrainer(Trainer):
-    """The transformers Trainer, with the loss computed on trained positions only."""
+    """The transformers Trainer, with the loss computed on trained positions only. Under
+    DataParallel (several GPUs in one process, which splits the batch under the pre-hook's
+    mask) it leaves the loss to the model; torchrun and accelerate run one process a GPU."""
 
     def compute_loss(
         self,
@@ -30,6 +32,8 @@ class ReplyLossTrainer(Trainer):
     ) -> Any:
         import torch.nn.functional as F
 
+        if self.args.n_gpu > 1:  # DataParallel splits the batch under the hook's mask
+            return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
         inputs = dict(inputs)
         labels = inputs.pop("labels")
         targets = labels[:, 1:]
@@ -39,6 +43,15 @@ class ReplyLossTrainer(Trainer):
         loss = F.cross_entropy(logits, targets[trained], reduction="sum")
         count = num_items_in_batch if num_items_in_batch is not None else trained.sum()
         loss = loss / count.to(loss.device) if hasattr(count, "to") else loss / count
+        if (
+            num_items_in_batch is not None
+            and self.args.average_tokens_across_devices
+            and self.model_accepts_loss_kwargs
+        ):
+            # As transformers' own compute_loss: the count is over every process's batch,
+            # and each process's gradients are averaged, so the loss is scaled back up.
+            tensor_parallel = self.get_tp_size() if hasattr(self, "get_tp_size") else 1
+            loss = loss * (self.accelerator.num_processes // tensor_parallel)
         return (loss, outputs) if return_outputs else loss
 
 

@@ -46,7 +46,9 @@ def make_app(
 
     settings = settings or CurateSettings()
     name = reviewer or resolve_reviewer(settings.review.reviewer)
-    session = ReviewSession.open(paths, settings, name, fields)
+    from curate.io.paths import expand_paths
+
+    session = ReviewSession.open(expand_paths(paths), settings, name, fields)
     session.splits_dir = splits
     if runs is not None:
         session.runs_dir = runs

@@ -50,8 +50,10 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
     if request.fix and request.out is None:
         raise DatasetError("--fix", "needs --out PATH: curate never writes over its input")
     request = whole_datasets(request, settings)
-    data_files = expand_paths(request.paths)
     eval_files = expand_paths(request.eval_paths)
+    evaluated = {f.resolve() for f in eval_files}
+    # An eval set inside a dataset folder is read once, as what it is: an eval set.
+    data_files = [f for f in expand_paths(request.paths) if f.resolve() not in evaluated]
     with stage_line() as progress:
         progress.stage("reading")
         dataset = read_dataset([*data_files, *eval_files], fields)
@@ -109,18 +111,27 @@ def whole_datasets(request: LintRequest, settings: CurateSettings) -> LintReques
     it, plus the configured eval sets: a hook that stages `data/train.jsonl` alone still
     finds its leaks into the unstaged `data/test.jsonl` and `golden.jsonl`."""
     lint = settings.lint
-    if not lint.datasets:
+    if not lint.datasets or request.fix:  # --fix writes what it was given, never more
         return request
     base = Path(settings.source).parent if settings.source else Path.cwd()
-    configured = [base / entry for entry in lint.datasets]
+    configured = [_relative(base / entry) for entry in lint.datasets]
     touched = [
         dataset for dataset in configured if any(_within(path, dataset) for path in request.paths)
     ]
     if not touched:
         return request
     others = [p for p in request.paths if not any(_within(p, d) for d in configured)]
-    evals = [*request.eval_paths, *(base / entry for entry in lint.eval)]
+    evals = [*request.eval_paths, *(_relative(base / entry) for entry in lint.eval)]
     return replace(request, paths=[*touched, *others], eval_paths=evals)
+
+
+def _relative(path: Path) -> Path:
+    """`path` relative to the current folder where it lies below it, so annotations and
+    SARIF locations name files as the repository does."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _within(path: Path, dataset: Path) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 import polars as pl
 
 from curate.io import Dataset, DatasetError, SourceFile
+from curate.io.shapes import Shape
 from curate.io.writer import Changes, write_like_source
 from curate.lint.registry import all_rules
 from curate.lint.rule import FixKind
@@ -116,10 +117,18 @@ def write_fixed(
     review, unreadable) are not written. `edits` are review edits by record id; redactions
     apply to the edited text (the linter found the spans there).
     """
+    inputs = dict(
+        dataset.frame.filter(pl.col("id").is_in(list(plan.redact)))
+        .select("id", "input")
+        .iter_rows()
+    )
     changes = Changes(
         edits=edits or {},
         category_field=category_field,
-        extra={rid: partial(_redacted, hits=hits) for rid, hits in plan.redact.items()},
+        extra={
+            rid: partial(_redacted, hits=hits, input_text=inputs.get(rid) or "")
+            for rid, hits in plan.redact.items()
+        },
     )
     written = {}
     frame = dataset.frame.select("id", "source", "source_line")
@@ -133,8 +142,12 @@ def write_fixed(
     return written
 
 
-def _redacted(source: SourceFile, record: Any, hits: list[dict[str, Any]]) -> Any:
-    """The record with each hit's span replaced in the source field it came from."""
+def _redacted(
+    source: SourceFile, record: Any, hits: list[dict[str, Any]], input_text: str = ""
+) -> Any:
+    """The record with each hit's span replaced in the source field it came from. A prompt
+    made of several fields (a chat's earlier turns, alpaca's instruction and input) has
+    each found value replaced wherever it stands in those fields."""
     if not hits:
         return record
     from curate.sensitive import Hit, redact
@@ -155,5 +168,28 @@ def _redacted(source: SourceFile, record: Any, hits: list[dict[str, Any]]) -> An
             key = layout.output if field_name == "output" else layout.input
             record[key] = redact(record[key], spans)
         else:
-            raise DatasetError(source.path, f"cannot redact the {layout.name} input in place")
+            _redact_values(record, layout, input_text, spans)
     return record
+
+
+def _redact_values(record: Any, layout: Shape, text: str, spans: list[Any]) -> None:
+    """Replace the values at `spans` of the rendered prompt `text` in the prompt's fields."""
+    values = sorted(
+        {(text[h.start : h.end], h.kind) for h in spans if text[h.start : h.end].strip()},
+        key=lambda pair: -len(pair[0]),  # longer values first: one may contain another
+    )
+
+    def cleaned(value: str) -> str:
+        for found, kind in values:
+            value = value.replace(found, f"[REDACTED:{kind}]")
+        return value
+
+    if layout.is_chat:
+        turns = record[layout.turns]
+        for turn in turns[:-1] if turns and turns[-1] is not None else turns:
+            if isinstance(turn.get(layout.content), str):
+                turn[layout.content] = cleaned(turn[layout.content])
+        return
+    for key in (layout.input, layout.context):
+        if key and isinstance(record.get(key), str):
+            record[key] = cleaned(record[key])

@@ -2,15 +2,17 @@
 IP addresses. Each is checked for its structure, not only its shape, so that order numbers,
 dates, versions and invoice numbers of ordinary support text are not flagged:
 
-- SSN: `123-45-6789` (dashes or spaces, never bare digits), with the structural rules of the
-  Social Security Administration: no area 000, 666 or 900-999, no group 00, no serial 0000,
-  and not one of the numbers published as examples (078-05-1120, 219-09-9999).
+- SSN: `123-45-6789` (dashes; spaces only after "SSN" or "social security"), with the
+  structural rules of the Social Security Administration: no area 000, 666 or 900-999, no
+  group 00, no serial 0000, and not one of the numbers published as examples (078-05-1120,
+  219-09-9999).
 - IBAN: two letters of a country that issues IBANs, two check digits, the country's length,
   and the ISO 13616 mod-97 checksum.
 - IP address: IPv4 dotted quads and IPv6 addresses that Python's `ipaddress` parses and
   calls global (private, loopback, link-local and documentation ranges identify nobody), not
   inside a longer run of dots and digits (a version `1.2.3.4.5`), and not named a version
-  or build just before (`version 1.2.3.4`, `v2.0.1.7`).
+  or build or section just before (`version 1.2.3.4`, `clause 4.2.1.3`); a quad of one-digit
+  parts only after a word such as "IP", "address", "server" or "from".
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from collections.abc import Iterator
 
 from curate.sensitive.hits import _Found
 
+_SSN_CONTEXT_RE = re.compile(
+    r"\b(?:ssn|social security|soc\.? sec\.?|taxpayer|tin)\b[^\n]{0,30}$", re.I
+)
+"""Before an SSN written with spaces (`536 22 1234`), which tables and codes also have."""
 _SSN_RE = re.compile(
     r"(?<![0-9A-Za-z\-])([0-9]{3})([\- ])([0-9]{2})\2([0-9]{4})(?![0-9A-Za-z]|-[0-9])"
 )
@@ -54,7 +60,11 @@ PRE_IP = r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{1,4}:[0-9A
 
 def find_ssns(text: str) -> Iterator[_Found]:
     for match in _SSN_RE.finditer(text):
-        area, _, group, serial = match.groups()
+        area, separator, group, serial = match.groups()
+        if separator == " " and not _SSN_CONTEXT_RE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            continue
         digits = area + group + serial
         if (
             area in ("000", "666")
@@ -93,7 +103,13 @@ def find_ibans(text: str) -> Iterator[_Found]:
 
 
 _VERSION_BEFORE_RE = re.compile(
-    r"(?:\bv|\bversion|\bver\.?|\bbuild|\brelease|\bfirmware|\bupdate|\bapp)\s*[:#]?\s*$",
+    r"(?:\bv|\bversion|\bver\.?|\bbuild|\brelease|\bfirmware|\bupdate|\bapp|\bclause|\bsection"
+    r"|\bchapter|\bstep|\bfigure|\btable|\bitem|\brule|\bart\.?|\barticle|§)\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+_IP_CONTEXT_RE = re.compile(
+    r"\b(?:ip|ips|ipv4|ipv6|address|addr|server|host|from|connect\w*|login|logged|blocked"
+    r"|allow\w*|whitelist\w*|firewall|vpn|proxy|ping|dns|gateway|router)\b[^\n]{0,30}$",
     re.IGNORECASE,
 )
 
@@ -103,9 +119,17 @@ def find_ip_addresses(text: str) -> Iterator[_Found]:
         for match in pattern.finditer(text):
             if _VERSION_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
                 continue
+            value = match.group()
+            if pattern is _IPV6_RE and (
+                value.count(":") < 3 or not any(char.isdigit() for char in value)
+            ):
+                continue  # `db::add`, `ab::cd`: code, not an address
             try:
-                address = ipaddress.ip_address(match.group())
+                address = ipaddress.ip_address(value)
             except ValueError:
                 continue
+            small = pattern is _IPV4_RE and all(int(part) < 10 for part in value.split("."))
+            if small and not _IP_CONTEXT_RE.search(text, max(0, match.start() - 45), match.start()):
+                continue  # `4.2.1.3`: a section number unless said to be an address
             if address.is_global:
                 yield _Found("ip-address", match.start(), match.end(), match.group(), 2)

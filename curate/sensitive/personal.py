@@ -75,8 +75,9 @@ _PHONE_SHAPE_RE = re.compile(f"{_INTERNATIONAL}|{_NANP}")
 # (an unassigned area code, a fictional 555 exchange): an international prefix followed by
 # groups, or an area code in parentheses.
 _FORMATTED_PHONE_RE = re.compile(
-    r"(?<![0-9A-Za-z+])(?:\+[1-9][0-9]{0,2}[ .\-]?\(?[0-9]{1,4}\)?(?:[ .\-][0-9]{2,4}){2,4}"
-    r"|\([0-9]{3}\) ?[0-9]{3}[ .\-][0-9]{4})(?![0-9])"
+    r"(?<![0-9A-Za-z+])(?:\+([1-9][0-9]{0,2})(?:[ \-]|(?=\())"
+    r"\(?[0-9]{1,4}\)?(?:[ \-][0-9]{2,4}){2,4}"
+    r"|\([0-9]{3}\) ?[0-9]{3}[ \-][0-9]{4})(?![0-9]|[.,][0-9])"
 )
 _EXTENSION_RE = re.compile(r"\s*(?:ext\.?|extension|x|#)\s*[0-9]{1,6}$", re.IGNORECASE)
 _PHONE_CONTEXT_RE = re.compile(
@@ -195,9 +196,17 @@ def _find_phones(
             yield _Found("phone", start, end, raw, 2)
     for run_start, run_end in runs:
         for match in _FORMATTED_PHONE_RE.finditer(text, max(0, run_start - 1), run_end):
-            digits = sum(char.isdigit() for char in match.group())
-            if 7 <= digits <= 15:
+            size = sum(char.isdigit() for char in match.group())
+            calling_code = match.group(1)
+            if 7 <= size <= 15 and (calling_code is None or _assigned_country(calling_code)):
                 yield _Found("phone", match.start(), match.end(), match.group(), 3)
+
+
+def _assigned_country(code: str) -> bool:
+    """An international calling code in use (`+15 000 000 units` has none)."""
+    import phonenumbers
+
+    return int(code) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 
 def _personal_preview(kind: str, value: str) -> str:

@@ -8,6 +8,7 @@ live credential (secret scanners and push protection would flag it).
 from __future__ import annotations
 
 import json
+import pathlib
 import unicodedata
 from collections.abc import Callable
 
@@ -495,5 +496,32 @@ def test_look_alikes_of_identifiers_are_not_personal_data() -> None:
         "078-05-1120", "GB00 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654",
         "192.168.1.20", "10.0.0.1", "127.0.0.1", "203.0.113.9", "::1", "fe80::1",
         "version 1.2.3.4", "v2.0.1.7", "10.2.3.4.5", "2026-11-30 at 10:30:45", "1.2.3",
+        "db::add", "ab::cd", "clause 4.2.1.3", "Table: 120 45 1000", "+15 000 000 units",
+        "+1 250.00 100.00", "+48.85 66.35 22.10",
     ])  # fmt: skip
     assert find_personal_data(texts) == {}
+
+
+def test_unsafe_fix_redacts_personal_data_in_a_chats_prompt(tmp_path: pathlib.Path) -> None:
+    """LEAK006 scans prompts: `--fix --unsafe-fixes` redacts a number in a user turn of a
+    chat (and an alpaca instruction) where it stands, instead of refusing the file."""
+    from typer.testing import CliRunner
+
+    from curate.cli import app
+
+    chat = tmp_path / "chat.jsonl"
+    chat.write_text(json.dumps({"messages": [
+        {"role": "user", "content": "Call me on (415) 867-5309 please"},
+        {"role": "assistant", "content": "We will call you tomorrow."},
+    ]}) + "\n")  # fmt: skip
+    alpaca = tmp_path / "alpaca.jsonl"
+    record = {"instruction": "Email it", "input": "to dana.whitfield@gmail.com", "output": "Sent."}
+    alpaca.write_text(json.dumps(record) + "\n")
+    for data in (chat, alpaca):
+        out = tmp_path / f"clean-{data.name}"
+        args = ["lint", str(data), "--select", "LEAK006", "--fix", "--unsafe-fixes"]
+        result = CliRunner().invoke(app, [*args, "--out", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        written = out.read_text()
+        assert "867-5309" not in written and "dana.whitfield" not in written
+        assert "[REDACTED:" in written

@@ -130,3 +130,19 @@ def test_auto_takes_the_training_models_tokenizer_where_it_is_here(
     frame = pl.DataFrame({"id": ["a"], "input": ["one two three"], "output": ["four five"]})
     counts = count_tokens(frame, "auto", str(tokenizer_dir))
     assert counts.exact and counts.total.to_list() == [9]
+
+
+def test_templates_with_loop_controls_and_generation_markers_render(tokenizer_dir: Path) -> None:
+    """Templates transformers renders (`{% break %}`, `{% generation %}`) render here too,
+    and one jinja cannot read falls back to plain-text counts instead of crashing lint."""
+    template = (
+        "{% for m in messages %}{% if loop.index > 50 %}{% break %}{% endif %}"
+        "<{{ m.role }}> {% if m.role == 'assistant' %}{% generation %}{{ m.content }}"
+        "{% endgeneration %}{% else %}{{ m.content }}{% endif %} </s> {% endfor %}"
+        "{% if add_generation_prompt %}<assistant> {% endif %}"
+    )
+    (tokenizer_dir / "tokenizer_config.json").write_text(json.dumps({"chat_template": template}))
+    frame = pl.DataFrame({"input": ["one two three"], "output": ["four five"]})
+    assert count_tokens(frame, str(tokenizer_dir)).total.to_list() == [9]
+    (tokenizer_dir / "tokenizer_config.json").write_text(json.dumps({"chat_template": "{% if %}"}))
+    assert count_tokens(frame, str(tokenizer_dir)).exact

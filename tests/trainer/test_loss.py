@@ -57,8 +57,14 @@ def test_the_reply_only_loss_is_the_models_loss(
     expected.backward()
     expected_grads = {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
     model.zero_grad()
+    from types import SimpleNamespace
+
+    one_process = SimpleNamespace(
+        args=SimpleNamespace(n_gpu=1, average_tokens_across_devices=False),
+        model_accepts_loss_kwargs=True,
+    )
     loss, outputs = ReplyLossTrainer.compute_loss(
-        None,  # type: ignore[arg-type]
+        one_process,  # type: ignore[arg-type]
         model,
         inputs,
         return_outputs=True,
