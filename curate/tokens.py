@@ -37,6 +37,10 @@ ESTIMATED_TEMPLATE_TOKENS = 30
 DEFAULT_TOKENIZER = "default"
 AUTO_TOKENIZER = "auto"
 ESTIMATE = "estimate"
+TURN_TOKENS = 5
+"""Template tokens a chat turn adds (role markers, separators), for the estimate."""
+MANY_TURNS = 8
+"""Chats with more turns than this are counted exactly: their template cost varies most."""
 CALIBRATION_RECORDS = 2_000
 SAFETY = 1.25
 """The calibrated estimate is multiplied by this before it is compared with the limit."""
@@ -167,6 +171,9 @@ def _estimate(frame: pl.DataFrame) -> TokenCounts:
             .fill_null(0)
         )
         prompt_chars = prompt_chars + system
+        # Each turn beyond a user and an assistant adds the template's role markers.
+        extra_turns = (pl.col("messages").list.len().fill_null(2) - 2).clip(lower_bound=0)
+        prompt_chars = prompt_chars + extra_turns * TURN_TOKENS * CHARS_PER_TOKEN
     counts = frame.select(
         ((prompt_chars / CHARS_PER_TOKEN).ceil() + ESTIMATED_TEMPLATE_TOKENS)
         .cast(pl.Int64)
@@ -232,6 +239,8 @@ def _rows_to_count(
         ).alias("u")
     )
     near = (estimate.total * factor >= limit) | unusual.get_column("u")
+    if "messages" in frame.columns:
+        near = near | (frame.get_column("messages").list.len().fill_null(0) > MANY_TURNS)
     return sorted(set(near.arg_true().to_list()) | set(sample))
 
 
@@ -267,11 +276,30 @@ def _chat_template(folder: Path) -> Any:
         trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.loopcontrols"]
     )
     env.globals["raise_exception"] = _raise_exception
+    env.globals.update(_special_tokens(folder))  # `{{ bos_token }}` renders as in training
     source = re.sub(r"{%-?\s*(?:end)?generation\s*-?%}", "", source)
     try:
         return env.from_string(source)
     except TemplateSyntaxError:
         return None  # a template jinja cannot read: counts fall back to plain text
+
+
+def _special_tokens(folder: Path) -> dict[str, str]:
+    """`bos_token`, `eos_token` (and the others transformers passes a template) from the
+    folder's tokenizer_config.json: a string, or a dict with `content`."""
+    config = folder / "tokenizer_config.json"
+    try:
+        values = json.loads(config.read_text(encoding="utf-8")) if config.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    found = {}
+    for name in ("bos_token", "eos_token", "pad_token", "unk_token"):
+        value = values.get(name)
+        if isinstance(value, dict):
+            value = value.get("content")
+        if isinstance(value, str):
+            found[name] = value
+    return found
 
 
 def _raise_exception(message: str) -> None:

@@ -146,3 +146,25 @@ def test_templates_with_loop_controls_and_generation_markers_render(tokenizer_di
     assert count_tokens(frame, str(tokenizer_dir)).total.to_list() == [9]
     (tokenizer_dir / "tokenizer_config.json").write_text(json.dumps({"chat_template": "{% if %}"}))
     assert count_tokens(frame, str(tokenizer_dir)).exact
+
+
+def test_a_template_gets_the_special_tokens_and_many_turn_chats_are_counted(
+    tokenizer_dir: Path,
+) -> None:
+    """`{{ bos_token }}` renders as transformers renders it, and a chat of many short turns
+    (whose template tokens the estimate cannot see) is counted exactly near the limit."""
+    template = (
+        "{{ bos_token }} {% for m in messages %}<{{ m.role }}> {{ m.content }} </s> {% endfor %}"
+        "{% if add_generation_prompt %}<assistant> {% endif %}"
+    )
+    config = {"chat_template": template, "bos_token": {"content": "<s>"}}
+    (tokenizer_dir / "tokenizer_config.json").write_text(json.dumps(config))
+    frame = pl.DataFrame({"input": ["one two three"], "output": ["four five"]})
+    assert count_tokens(frame, str(tokenizer_dir)).total.to_list() == [10]  # <s> included
+    turns = [{"role": "user" if i % 2 == 0 else "assistant", "content": "ok"} for i in range(120)]
+    chats = pl.DataFrame(
+        {"id": [f"c{i}" for i in range(3000)], "input": ["ok"] * 3000, "output": ["ok"] * 3000,
+         "messages": [turns if i == 7 else turns[:2] for i in range(3000)]}
+    )  # fmt: skip
+    screened = count_tokens(chats, str(tokenizer_dir), limit=300)
+    assert screened.total[7] > 300 and int((screened.total > 300).sum()) == 1
