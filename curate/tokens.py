@@ -199,7 +199,7 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCo
     template = _chat_template(folder)
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    wanted = _rows_to_count(tokenizer, template, frame, estimate, limit)
+    wanted = _rows_to_count(tokenizer, template, frame, estimate, limit, prompt, total)
     _count(tokenizer, template, frame, wanted, prompt, total)
     return TokenCounts(
         pl.Series("prompt", prompt, dtype=pl.Int64),
@@ -210,38 +210,47 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCo
 
 
 def _rows_to_count(
-    tokenizer: Any, template: Any, frame: pl.DataFrame, estimate: TokenCounts, limit: int | None
+    tokenizer: Any,
+    template: Any,
+    frame: pl.DataFrame,
+    estimate: TokenCounts,
+    limit: int | None,
+    prompt: list[int],
+    total: list[int],
 ) -> list[int]:
-    """Rows to count exactly: all without a limit; else those the estimate, calibrated on
-    a sample counted exactly and made generous, puts near or over it, and every record
-    with text outside ASCII (scripts where characters per token differ most)."""
+    """The rows still to count exactly: all without a limit; else a calibration sample is
+    counted here (into `prompt` and `total`), and the rows left are those the estimate,
+    calibrated on it and made generous, puts near or over the limit, and those of unusual
+    composition (other scripts, digit- and symbol-heavy text, long chats)."""
     rows = frame.height
     if limit is None or rows <= CALIBRATION_RECORDS:
         return list(range(rows))
     step = max(rows // CALIBRATION_RECORDS, 1)
     sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
-    prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    exact_prompt, exact_total = list(prompt), list(total)
-    _count(tokenizer, template, frame, sample, exact_prompt, exact_total)
+    _count(tokenizer, template, frame, sample, prompt, total)
+    guessed_prompt, guessed_total = estimate.prompt.to_list(), estimate.total.to_list()
     ratios = sorted(
-        max(exact_total[i] / max(total[i], 1), exact_prompt[i] / max(prompt[i], 1)) for i in sample
+        max(total[i] / max(guessed_total[i], 1), prompt[i] / max(guessed_prompt[i], 1))
+        for i in sample
     )
     ratio = ratios[min(len(ratios) - 1, int(len(ratios) * RATIO_QUANTILE))]
     factor = max(ratio * SAFETY, 1.0)  # an estimate left standing never crosses the limit
     text = pl.col("input").fill_null("") + pl.col("output").fill_null("")
     # Texts unlike the bulk are counted whatever their estimate: other scripts (2-4 bytes a
     # character, far from four characters a token; accents and curly quotes do not count)
-    # and texts heavy in digits, symbols and code (ids, keys, tables), whose tokens are short.
+    # and texts heavy in digits, symbols and code (ids, keys, tables) or in capitals (SHOUTED
+    # text, which byte-level vocabularies split into short pieces), whose tokens are short.
     unusual = frame.select(
         (
             (text.str.len_bytes() > text.str.len_chars() * 1.3)
             | (text.str.count_matches(r"[^A-Za-z\s]") > text.str.len_chars() * UNUSUAL_SHARE)
+            | (text.str.count_matches(r"[A-Z]") > text.str.len_chars() * UNUSUAL_SHARE)
         ).alias("u")
     )
     near = (estimate.total * factor >= limit) | unusual.get_column("u")
     if "messages" in frame.columns:
         near = near | (frame.get_column("messages").list.len().fill_null(0) > MANY_TURNS)
-    return sorted(set(near.arg_true().to_list()) | set(sample))
+    return sorted(set(near.arg_true().to_list()) - set(sample))
 
 
 def _count(
