@@ -65,16 +65,14 @@ def _stem(name: str) -> str:
 def _only_dataset_of_its_stem(dataset: Path) -> bool:
     """No other dataset file (by suffix) in the folder has this file's stem: an old-name
     journal beside it can only have been this file's."""
-    from curate.io.sniff import DATASET_SUFFIXES
+    from curate.io.paths import is_dataset_name
 
     stem = _stem(dataset.name)
     try:
         siblings = [
             p.name
             for p in dataset.parent.iterdir()
-            if p.name != dataset.name
-            and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
-            and not p.name.endswith((SUFFIX, SUFFIX + ".torn"))
+            if p.name != dataset.name and is_dataset_name(p.name)
         ]
     except OSError:
         return False

@@ -10,7 +10,6 @@ data's hashes, the settings, and the evaluation.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,16 +60,6 @@ def point_adapter_at(model: Any, base: BaseModel) -> None:
     for config in model.peft_config.values():
         config.base_model_name_or_path = base.id
         config.revision = base.revision
-
-
-def file_sha256(path: Path) -> str | None:
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_model_card(run: Path, report: EvalReport | None = None) -> Path:

@@ -8,7 +8,6 @@ or `torchrun`. Heavy imports stay inside the functions; `TrainProgress` and `Can
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -17,11 +16,11 @@ from typing import Any
 
 from curate.io import read_dataset
 from curate.schemas.settings import TrainSettings
+from curate.split.write import sha256_file
 from curate.trainer.cancel import Cancelled
 from curate.trainer.card import (
     BaseModel,
     base_model,
-    file_sha256,
     point_adapter_at,
     write_model_card,
 )
@@ -214,16 +213,14 @@ def _write_run_files(
     data: Encoded,
 ) -> None:
     manifest = splits / "manifest.json"
-    manifest_hash = (
-        hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else None
-    )
+    manifest_hash = sha256_file(manifest) if manifest.is_file() else None
     config = {
         **settings.model_dump(),
         "resolved_model": str(model_dir),
         "base_model": base.id,
         "base_model_revision": base.revision,
         "base_model_origin": base.origin,
-        "train_sha256": file_sha256(splits / "train.jsonl"),
+        "train_sha256": sha256_file(splits / "train.jsonl"),
         "train_examples": len(data.rows),
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,

@@ -28,11 +28,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             files.extend(saved)
         elif path.is_dir():
             candidates = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file()
-                and p.name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES)
-                and not p.name.endswith(NOT_DATASETS)
+                p for p in path.iterdir() if p.is_file() and is_dataset_name(p.name)
             )
             by_stem: dict[str, Path] = {}
             for candidate in sorted(candidates, key=_kind_rank):
@@ -85,6 +81,13 @@ def _once_each(files: list[Path]) -> list[Path]:
             seen.add(real)
             unique.append(path)
     return unique
+
+
+def is_dataset_name(name: str) -> bool:
+    """A name a dataset file has (`.jsonl`, `.csv.gz`, ...), not one curate writes itself."""
+    return name.lower().removesuffix(".gz").endswith(DATASET_SUFFIXES) and not name.endswith(
+        NOT_DATASETS
+    )
 
 
 def _kind_rank(path: Path) -> tuple[int, str]:

@@ -47,12 +47,15 @@ def scripts(ctx: LintContext, field: str) -> pl.Series:
     """Per record, the script most of the field's letters are in (null: none), computed once."""
     from curate.scripts import dominant_scripts
 
-    texts = ctx.frame.get_column(field)
-    if field == "input" and "messages" in ctx.frame.columns:
-        # A multi-turn prompt is rendered with English role labels ("user: ..."): they are
-        # not the text's script.
-        texts = texts.str.replace_all(ROLE_LABELS, "")
-    return ctx.shared(f"scripts:{field}", lambda: dominant_scripts(texts))
+    def compute() -> pl.Series:
+        texts = ctx.frame.get_column(field)
+        if field == "input" and "messages" in ctx.frame.columns:
+            # A multi-turn prompt is rendered with English role labels ("user: ..."): they
+            # are not the text's script.
+            texts = texts.str.replace_all(ROLE_LABELS, "")
+        return dominant_scripts(texts)
+
+    return ctx.shared(f"scripts:{field}", compute)
 
 
 ROLE_LABELS = r"(?m)^(?:system|user|assistant|tool): "
