@@ -36,7 +36,7 @@ from curate.schemas.report import EvalReport
 from curate.schemas.settings import CurateSettings, FieldSettings
 from curate.trainer.cancel import Cancelled
 
-STAGES = ("lint", "split", "train", "eval")
+STAGES = ("lint", "split", "train", "signals", "eval")
 SET_ASIDE = "set_aside.json"
 """In the run folder: record id -> the rules that set it aside (read into the report)."""
 
@@ -197,6 +197,8 @@ def run(
         on_progress=trained,
         should_stop=should_stop,
     )
+    if settings.train.signals:
+        _signals(out, request, on_event, should_stop)
     on_event(RunEvent("eval", 0, 1, message="generating replies with the base and tuned models"))
     summary.evaluation = evaluate(
         out,
@@ -210,6 +212,23 @@ def run(
         summary.ablation = _ablate(request, summary, on_event, should_stop)
     on_event(RunEvent("eval", message=f"report: {out / 'report.md'}"))
     return summary
+
+
+def _signals(out: Path, request: RunRequest, on_event: Events, should_stop: StopCheck) -> None:
+    """Score the training and validation records with the tuned model (`signals.parquet`)."""
+    from curate.trainer.signals import write_run_signals
+
+    folds = request.settings.train.folds
+    how = f"out of {folds} folds" if folds > 1 else "with the tuned model"
+    on_event(RunEvent("signals", 0, 1, message=f"scoring training and validation records {how}"))
+    path = write_run_signals(
+        out,
+        request.settings.train,
+        request.max_steps,
+        lambda what, done, total: on_event(RunEvent("signals", done, total)),
+        should_stop,
+    )
+    on_event(RunEvent("signals", message=f"signals: {path} (curate lint --run {out})"))
 
 
 def _ablate(

@@ -37,6 +37,9 @@ DROP = "drop"
 SIMILARITY = "similarity"
 """Detail key (dict): DUP002, for each dropped record its similarity to `keep`, per side
 compared (`{"input": 0.91, "output": 0.88}`)."""
+STRENGTH = "strength"
+"""Detail key (float): MOD rules, how far the model disagrees with the record; the review
+app's "model disagrees" queue puts the strongest first."""
 KEY = "key"
 """Detail key (str): what a duplicate rule compared: `input`, `output` or `both`."""
 HITS = "hits"

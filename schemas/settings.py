@@ -84,6 +84,9 @@ class LintSettings(_Section):
     """ISO 639-1 codes of the languages the dataset may contain."""
     baseline: str | None = None
     """Baseline file of accepted findings; only new findings are reported."""
+    run: str | None = None
+    """A run folder (`curate run`/`curate train --out`) whose model signals the MOD rules
+    read; without one they report nothing."""
     tokenizer: str | None = "auto"
     """Token counts of the LEN rules and the chat template of SCH010: `auto` takes the
     tokenizer of `[train] model` where it is on this machine (a model folder, or the cached
@@ -138,6 +141,14 @@ class TrainSettings(_Section):
     report_to: list[str] = Field(default_factory=list)
     """Trackers to log to besides `metrics.jsonl`: any transformers `report_to` value
     (`tensorboard`, `wandb`, `mlflow`, ...); the tracker's package must be installed."""
+    signals: bool = True
+    """After training, score every training and validation record with the tuned model
+    (`signals.parquet`, read by the MOD rules with `curate lint --run`): one forward pass
+    per record, about a third of a training step's time."""
+    folds: int = Field(default=1, ge=1, le=20)
+    """Out-of-fold signals: with K > 1, K more adapters are trained, each on the training
+    records of K-1 folds, and each record is scored by the adapter that never saw it. Costs
+    K more trainings; 1 scores with the run's own adapter (in-sample)."""
 
 
 class EvalSettings(_Section):

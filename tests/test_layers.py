@@ -26,6 +26,7 @@ LAYERS = {
     "curate.models": 2,
     "curate.config": 2,
     "curate.proof": 2,
+    "curate.signals": 2,
     "curate.terminal": 0,
     "curate.journal": 3,
     "curate.outputs": 3,

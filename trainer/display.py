@@ -88,3 +88,30 @@ def evaluation_bar(console: Console | None = None) -> Iterator[Callable[[int, in
 
     with progress:
         yield show
+
+
+@contextmanager
+def signals_bar(console: Console | None = None) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar for `write_run_signals(on_progress=...)`: records scored, or the fold
+    being trained. It appears with the first report, so a run that fails at once (a bad
+    `--folds`) prints its error alone."""
+    progress = Progress(
+        TextColumn("signals"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[what]}"),
+        TimeElapsedColumn(),
+        console=console or Console(stderr=True),
+    )
+    task = progress.add_task("signals", total=None, what="loading")
+
+    def show(what: str, done: int, total: int) -> None:
+        if not progress.live.is_started:
+            progress.start()
+        progress.update(task, total=total, completed=done, what=what)
+
+    try:
+        yield show
+    finally:
+        if progress.live.is_started:
+            progress.stop()

@@ -64,6 +64,13 @@ def records_of(path: Path, facts_field: str | None = None) -> list[dict[str, Any
     return records
 
 
+def run_settings(config: dict[str, Any], defaults: TrainSettings) -> TrainSettings:
+    """The settings a run trained with, from its `train_config.json` (fields it predates
+    taken from `defaults`)."""
+    known = {k: v for k, v in config.items() if k in TrainSettings.model_fields}
+    return TrainSettings.model_validate({**defaults.model_dump(), **known})
+
+
 def train(
     splits: Path,
     out: Path,

@@ -40,8 +40,10 @@ def make_app(
     fields: FieldSettings | None = None,
     splits: Path | None = None,
     runs: Path | None = None,
+    run: Path | None = None,
 ) -> CurateApp:
-    """The app on `paths`, reading decisions from their journals and writing to them."""
+    """The app on `paths`, reading decisions from their journals and writing to them;
+    with `run`, also the findings of that run's tuned model (the MOD rules)."""
     from curate.journal import resolve_reviewer
 
     settings = settings or CurateSettings()
@@ -50,6 +52,8 @@ def make_app(
 
     session = ReviewSession.open(expand_paths(paths), settings, name, fields)
     session.splits_dir = splits
+    if run is not None:
+        session.use_run(run)  # a run that does not fit the data fails here, in one line
     if runs is not None:
         session.runs_dir = runs
     return CurateApp(session, settings.review.keymap)

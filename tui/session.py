@@ -26,15 +26,18 @@ from curate.journal import (
     load_review,
 )
 from curate.schemas.decision import Action, Decision
-from curate.schemas.finding import Finding
+from curate.schemas.finding import STRENGTH, Finding
 from curate.schemas.lint import LintReport
 from curate.schemas.settings import CurateSettings, FieldSettings
+from curate.signals import MatchedSignals
 
-Mode = Literal["flagged", "all"]
+Mode = Literal["flagged", "all", "model"]
 NO_FINDING = 3
 """Severity rank of a record without findings (errors are 0)."""
 PARTNER_RULES = ("DUP", "LEAK")
 """Families whose findings name a partner record to compare side by side."""
+MODEL_FAMILY = "MOD"
+"""The rules whose findings make the "model disagrees" queue."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,15 @@ class ReviewSession:
     """Train-and-evaluate: stop training after this many steps (default: the epochs)."""
     eval_limit: int | None = None
     """Train-and-evaluate: evaluate on the first N test records only."""
+    signals: MatchedSignals | None = None
+    """The model signals of `--run` on these records (the MOD rules' source)."""
+    run_note: str | None = None
+    """What to tell the reviewer about signals of `--run` that no longer apply."""
+    model_order: dict[int, tuple[int, str]] = field(default_factory=dict)
+    """Rows the tuned model disagrees with -> their place in the "model disagrees" queue."""
     _pending_languages: dict[str, str] = field(default_factory=dict)
     _positions: dict[int, int] | None = None
+    _signal_rows: dict[int, int] | None = None
 
     @classmethod
     def open(
@@ -134,6 +144,55 @@ class ReviewSession:
         session.mode = "all"
         session.refresh_view()
         return session
+
+    def use_run(self, run: Path) -> str | None:
+        """Judge the records with the signals of `run` (a bad run raises `DatasetError`):
+        lint then runs the MOD rules, and `m` opens their queue. Returns a note on signals
+        that no longer apply, if any."""
+        from curate.lint import run_signals
+
+        lint = self.settings.lint.model_copy(update={"run": str(run.absolute())})
+        self.settings = self.settings.model_copy(update={"lint": lint})
+        self.signals = run_signals(self.dataset, self.settings)
+        self.run_note = self.signals.note() if self.signals is not None else None
+        return self.run_note
+
+    def model_signal(self, row: int) -> dict[str, Any] | None:
+        """The run's signals on this record (loss, z, rank, neighbours...), if scored."""
+        if self.signals is None:
+            return None
+        if self._signal_rows is None:
+            frame = self.signals.frame
+            self._signal_rows = {r: i for i, r in enumerate(frame.get_column("row").to_list())}
+        index = self._signal_rows.get(row)
+        return None if index is None else self.signals.frame.row(index, named=True)
+
+    def consistent_neighbours(self, row: int, limit: int = 3) -> list[int]:
+        """Records to read beside one the model disagrees with: those with the same input
+        and another reply first, then its nearest records by the model that the model
+        finds ordinary (z below 1), nearest first."""
+        frame = self.dataset.frame
+        text = frame.get_column("input")[row]
+        output = frame.get_column("output")[row]
+        same = [
+            other
+            for other in self.dataset.shared(
+                "rows_by_input",
+                lambda: _rows_by_input(frame.get_column("input").to_list()),
+            ).get(text, [])
+            if other != row and frame.get_column("output")[other] != output
+        ]
+        near: list[int] = []
+        signal = self.model_signal(row)
+        if signal is not None:
+            for rid in signal["neighbours"]:
+                other = self.row_of.get(rid)
+                if other is None or other == row or other in same:
+                    continue
+                theirs = self.model_signal(other)
+                if theirs is not None and theirs["z"] < 1.0:
+                    near.append(other)
+        return (same + near)[:limit]
 
     # --- records -------------------------------------------------------------------------
 
@@ -175,8 +234,12 @@ class ReviewSession:
                 findings.setdefault(row, []).append(finding)
                 worst[row] = min(worst[row], finding.severity.rank)
         self.report, self.findings, self.worst = report, findings, worst
+        self.model_order = _model_order(report, self.row_of)
         self._fill_languages()
-        self.mode = "flagged" if findings else "all"
+        if self.signals is not None and self.model_order:
+            self.mode = "model"  # opened with --run: what the model disagrees with first
+        else:
+            self.mode = "flagged" if findings else "all"
         self.refresh_view()
 
     def lint(self) -> LintReport:
@@ -223,7 +286,9 @@ class ReviewSession:
         """Recompute the rows the table shows: the flagged queue worst first, or all rows
         in file order, narrowed by the filter and the search."""
         rows: Iterable[int] = range(len(self.ids))
-        if self.mode == "flagged":
+        if self.mode == "model":
+            rows = sorted(self.model_order, key=lambda row: self.model_order[row])
+        elif self.mode == "flagged":
             rows = sorted(
                 (row for row in rows if self.worst[row] < NO_FINDING),
                 key=lambda row: (self.worst[row], -len(self.findings[row]), row),
@@ -365,6 +430,33 @@ class ReviewSession:
                 after[decision.category] += 1
         names = sorted(set(before) | set(after), key=lambda name: (-before[name], name))
         return [BalanceRow(name, before[name], after[name]) for name in names]
+
+
+def _model_order(report: LintReport, row_of: dict[str, int]) -> dict[int, tuple[int, str]]:
+    """Worst first across the MOD rules: each rule's findings by their `strength` (how far
+    the model disagrees), and the queue takes the strongest of each rule, then the second
+    of each, and so on, so a strong signal of one kind is never buried under a long list
+    of another."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        if finding.rule.startswith(MODEL_FAMILY):
+            by_rule.setdefault(finding.rule, []).append(finding)
+    order: dict[int, tuple[int, str]] = {}
+    for rule, found in sorted(by_rule.items()):
+        found.sort(key=lambda f: -float(f.detail.get(STRENGTH, 0.0)))
+        for place, finding in enumerate(found):
+            for rid in finding.records:
+                row = row_of.get(rid)
+                if row is not None and (row not in order or order[row] > (place, rule)):
+                    order[row] = (place, rule)
+    return order
+
+
+def _rows_by_input(inputs: list[str | None]) -> dict[str | None, list[int]]:
+    rows: dict[str | None, list[int]] = {}
+    for row, text in enumerate(inputs):
+        rows.setdefault(text, []).append(row)
+    return rows
 
 
 def _detected_languages(dataset: Dataset) -> dict[str, str]:

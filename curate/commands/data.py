@@ -52,6 +52,16 @@ def stats(
         render_stats(summary, Console())
 
 
+def _run_path(run_dir: Path | None, settings: CurateSettings) -> str | None:
+    """`--run` as `[lint] run` holds it: a relative path there is the config file's, so
+    one given on the command line is made absolute when a config file is in play."""
+    if run_dir is None:
+        return None
+    return (
+        str(run_dir.absolute()) if settings.source and not run_dir.is_absolute() else str(run_dir)
+    )
+
+
 def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()] if value else None
 
@@ -100,6 +110,10 @@ def lint(
     review: Annotated[
         bool, typer.Option(help="Apply the review journals beside the files (<name>.review.jsonl).")
     ] = True,
+    run_dir: Annotated[
+        Path | None,
+        typer.Option("--run", help="Run folder whose model signals the MOD rules read."),
+    ] = None,
     *,
     settings: CurateSettings,
     fields: FieldSettings,
@@ -116,6 +130,7 @@ def lint(
             "extend_select": [*settings.lint.extend_select, *(_codes(extend_select) or [])]
             if extend_select
             else None,
+            "run": _run_path(run_dir, settings),
         },
     )
     settings = settings.model_copy(update={"lint": lint_settings})

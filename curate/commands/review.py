@@ -37,6 +37,10 @@ def review(
     limit: Annotated[
         int | None, typer.Option(help="Key t: evaluate on the first N test records.")
     ] = None,
+    run_dir: Annotated[
+        Path | None,
+        typer.Option("--run", help="Run folder of this data: the model's findings (key m)."),
+    ] = None,
     *,
     settings: CurateSettings,
     fields: FieldSettings,
@@ -56,6 +60,6 @@ def review(
             file=sys.stderr,
         )
         raise typer.Exit(2) from None
-    review_app = make_app(paths, settings, reviewer, fields, splits, runs)
+    review_app = make_app(paths, settings, reviewer, fields, splits, runs, run_dir)
     review_app.session.max_steps, review_app.session.eval_limit = max_steps, limit
     review_app.run()

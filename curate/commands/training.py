@@ -44,6 +44,17 @@ def train(
         str | None,
         typer.Option(help="Assistant turns that carry the loss: all-assistant or last-assistant."),
     ] = None,
+    signals: Annotated[
+        bool | None,
+        typer.Option(
+            "--signals/--no-signals",
+            help="Score train and val records with the tuned model for the MOD rules.",
+        ),
+    ] = None,
+    folds: Annotated[
+        int | None,
+        typer.Option(help="Out-of-fold signals: train K more adapters (K x the training time)."),
+    ] = None,
     show_mask: Annotated[
         int | None,
         typer.Option(
@@ -54,7 +65,13 @@ def train(
 ) -> None:
     """Fine-tune a LoRA adapter on the train split, validating on val."""
     settings = load_settings(config)
-    changes = {"model": model, "epochs": epochs, "train_on": train_on}
+    changes = {
+        "model": model,
+        "epochs": epochs,
+        "train_on": train_on,
+        "signals": signals,
+        "folds": folds,
+    }
     train_settings = validated(settings.train, changes)
     if not (splits / "train.jsonl").is_file():
         raise DatasetError(str(splits), "no train.jsonl here; make one with `curate split`")
@@ -79,6 +96,44 @@ def train(
     )
     for record, why in result.skipped.items():
         print(f"  not trained on {record}: {why}", file=sys.stderr)
+    if train_settings.signals:
+        _write_signals(out, train_settings, max_steps)
+
+
+@app.command(name="signals")
+@fails_cleanly
+def signals_command(
+    run: Annotated[Path, typer.Argument(help="Run folder from `curate train` or `curate run`.")],
+    folds: Annotated[
+        int | None,
+        typer.Option(help="Out-of-fold: K adapters, each record scored by one that never saw it."),
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="With --folds: stop each fold's training after N steps.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score a run's train and val records with its tuned model (signals.parquet)."""
+    import json
+
+    from curate.trainer.train import run_settings
+
+    config_file = run / "train_config.json"
+    if not config_file.is_file():
+        raise DatasetError(str(run), "no train_config.json here; train with `curate train` first")
+    trainer_functions()
+    settings = run_settings(json.loads(config_file.read_text()), load_settings(config).train)
+    settings = validated(settings, {"folds": folds})
+    _write_signals(run, settings, max_steps)
+
+
+def _write_signals(run: Path, settings: Any, max_steps: int | None) -> None:
+    from curate.trainer.display import signals_bar
+    from curate.trainer.signals import write_run_signals
+
+    with signals_bar() as show:
+        path = write_run_signals(run, settings, max_steps, show)
+    print(f"signals: {path} (read them with `curate lint DATA --run {run}`)", file=sys.stderr)
 
 
 @app.command(name="eval")
@@ -143,6 +198,17 @@ def run_command(
         bool,
         typer.Option(help="Also train on the raw data (same settings) and compare: ablation.json."),
     ] = False,
+    signals: Annotated[
+        bool | None,
+        typer.Option(
+            "--signals/--no-signals",
+            help="Score train and val records with the tuned model for the MOD rules.",
+        ),
+    ] = None,
+    folds: Annotated[
+        int | None,
+        typer.Option(help="Out-of-fold signals: train K more adapters (K x the training time)."),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Lint, split, train and evaluate, then print one summary."""
@@ -150,7 +216,8 @@ def run_command(
     from curate.pipeline import LintFailed, RunRequest, run
 
     settings = load_settings(config)
-    settings = settings.model_copy(update={"train": validated(settings.train, {"model": model})})
+    changes = {"model": model, "signals": signals, "folds": folds}
+    settings = settings.model_copy(update={"train": validated(settings.train, changes)})
     fields = settings.fields
     console = Console(highlight=False)
     trainer_functions()  # a clear error now when the train extra is missing
@@ -220,6 +287,9 @@ class RunDisplay:
             if self._train is None:
                 self._train = self._stack.enter_context(training_bar())
             self._train(event.progress)
+        elif event.stage == "signals" and event.message:
+            self._stack.close()  # the training bar is done
+            print(event.message, file=sys.stderr)
         elif event.stage == "eval" and event.total is not None:
             if self._eval is None:
                 self._stack.close()  # the training bar is done

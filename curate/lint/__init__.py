@@ -4,6 +4,7 @@ This is lint's face: the pipeline, split, the review app and the trainer use lin
 through the names below, never its modules.
 """
 
+from curate.lint.context import run_signals
 from curate.lint.engine import build_rules, is_reviewed, mark_reviewed, run_lint, summarise
 from curate.lint.fix import FixPlan, output_paths, plan_fixes, set_aside, write_fixed
 from curate.lint.registry import all_rules
@@ -20,6 +21,7 @@ __all__ = [
     "output_paths",
     "plan_fixes",
     "run_lint",
+    "run_signals",
     "set_aside",
     "summarise",
     "write_fixed",

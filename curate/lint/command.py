@@ -14,6 +14,7 @@ from curate.io.atomic import write_text_atomic
 from curate.io.paths import expand_paths
 from curate.journal import ReviewState, load_review, reviewed_dataset
 from curate.lint.baseline import fingerprints, load_baseline, without_baseline, write_baseline
+from curate.lint.context import signals_note
 from curate.lint.engine import is_reviewed, mark_reviewed, run_lint, summarise
 from curate.lint.fix import output_paths, plan_fixes, write_fixed
 from curate.lint.report.machine import render_github, render_json, render_sarif
@@ -60,6 +61,9 @@ def lint(request: LintRequest, settings: CurateSettings, fields: FieldSettings) 
         progress.records = len(dataset)
         review = load_review(dataset) if request.review else ReviewState()
         dataset = reviewed_dataset(dataset, review)
+        note = signals_note(dataset, settings)
+        if note is not None:
+            print(f"curate: note: {plain(note)}", file=sys.stderr)
         eval_sources = {str(p) for p in eval_files}
         report = run_lint(
             dataset, settings, eval_sources, statistics=request.statistics, on_rule=progress.rule

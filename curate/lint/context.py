@@ -19,6 +19,7 @@ from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
 if TYPE_CHECKING:
+    from curate.signals import MatchedSignals, TestScores
     from curate.tokens import TokenCounts
 T = TypeVar("T")
 
@@ -137,3 +138,46 @@ class LintContext:
             f"tokens:{limit}",
             lambda: count_tokens(self.frame, settings.lint.tokenizer, settings.train.model, limit),
         )
+
+    def signals(self) -> MatchedSignals | None:
+        """The signals of `[lint] run` (`--run`) on this dataset's records; None without a
+        run. A run that is not one, or has none, raises `DatasetError`."""
+        from curate.signals import match_signals
+
+        run = run_folder(self.settings)
+        if run is None:
+            return None
+        return self.shared(f"signals:{run}", lambda: match_signals(run, self.dataset))
+
+    def test_scores(self) -> TestScores | None:
+        """The base and tuned models' scores on this dataset's test records, from the
+        evaluation of `[lint] run`; None without a run or an evaluation."""
+        from curate.signals import match_predictions
+
+        run = run_folder(self.settings)
+        if run is None:
+            return None
+        return self.shared(f"predictions:{run}", lambda: match_predictions(run, self.dataset))
+
+
+def run_folder(settings: CurateSettings) -> Path | None:
+    """`[lint] run`: relative to the config file that sets it (`--run` gives an absolute
+    path), None when not set."""
+    if settings.lint.run is None:
+        return None
+    run = Path(settings.lint.run)
+    if not run.is_absolute() and settings.source:
+        run = Path(settings.source).parent / run
+    return run
+
+
+def run_signals(dataset: Dataset, settings: CurateSettings) -> MatchedSignals | None:
+    """The signals of `[lint] run` on `dataset`, read now (a bad run folder is one error
+    before any rule runs) and kept on the dataset for the MOD rules; None without a run."""
+    return LintContext(dataset, settings).signals()
+
+
+def signals_note(dataset: Dataset, settings: CurateSettings) -> str | None:
+    """`run_signals`, and a note on those that no longer apply."""
+    signals = run_signals(dataset, settings)
+    return signals.note() if signals is not None else None

@@ -11,7 +11,7 @@ from curate.lint.rule import Rule
 
 CODE_PATTERN = re.compile(r"^[A-Z]{3,4}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-FAMILIES = ("SCH", "DUP", "BAL", "SIZE", "LEAK", "LANG", "LEN", "FMT")
+FAMILIES = ("SCH", "DUP", "BAL", "SIZE", "LEAK", "LANG", "LEN", "FMT", "MOD")
 DOC_SECTIONS = ("## Why it matters", "## Example", "## Fix")
 
 _RULES: dict[str, type[Rule]] = {}

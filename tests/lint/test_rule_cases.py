@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 import yaml
 
@@ -21,6 +22,7 @@ from curate.lint.engine import run_lint
 from curate.lint.fix import plan_fixes, write_fixed
 from curate.lint.registry import all_rules
 from curate.schemas.settings import CurateSettings, LintSettings
+from curate.signals import COLUMNS, output_sha256
 
 CASES = Path(__file__).parent / "cases"
 
@@ -44,7 +46,14 @@ def write_case(tmp_path: Path, case: dict[str, Any]) -> tuple[list[Path], list[P
     if "records" in case:
         files["data.jsonl"] = case["records"]
     for name, content in case.get("extra", {}).items():  # side files such as a JSON schema
-        (tmp_path / name).write_text(content, encoding="utf-8")
+        side = tmp_path / name
+        side.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".parquet"):
+            signals_file(content).write_parquet(side)
+        elif isinstance(content, str):
+            side.write_text(content, encoding="utf-8")
+        else:
+            side.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in content))
     written, evals = [], []
     for group, target in ((files, written), (case.get("eval", {}), evals)):
         for name, content in group.items():
@@ -55,6 +64,37 @@ def write_case(tmp_path: Path, case: dict[str, Any]) -> tuple[list[Path], list[P
                 path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in content))
             target.append(path)
     return written, evals
+
+
+def signals_file(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """A run's `signals.parquet` from a case's rows: each names its record's `id` and
+    `output` (hashed as the run hashes it) and the signal columns the case is about; the
+    rest take ordinary values."""
+    ordinary: dict[str, Any] = {
+        "split": "train",
+        "category": None,
+        "loss": 1.0,
+        "lift": 1.0,
+        "contradiction": 0.5,
+        "tokens": 40,
+        "z": 0.0,
+        "fold": None,
+        "held_out": False,
+        "suspect_category": None,
+        "own_share": 1.0,
+        "suspect_share": 0.0,
+        "neighbours": [],
+    }
+    filled = [
+        {
+            **ordinary,
+            "rank": n,
+            **{k: v for k, v in row.items() if k != "output"},
+            "output_sha256": output_sha256(row["output"]),
+        }
+        for n, row in enumerate(rows, start=1)
+    ]
+    return pl.DataFrame(filled, schema=COLUMNS).select(list(COLUMNS))
 
 
 def located(finding: Any) -> list[str]:

@@ -21,6 +21,7 @@ from curate.tui.session import ReviewSession
 from curate.tui.widgets.record_detail import RecordDetail
 from curate.tui.widgets.record_table import RecordTable, header_text
 from curate.tui.widgets.status_line import StatusLine
+from curate.tui.widgets.visible_text import plain
 
 ADVANCING = ("keep", "reject", "flag")
 """Decisions after which the cursor moves on to the next record."""
@@ -48,6 +49,7 @@ class ReviewScreen(Screen[None]):
         Binding("F", "filter", "Filter", id="review.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="review.clear"),
         Binding("v", "toggle_view", "Queue/all", id="review.view"),
+        Binding("m", "model_queue", "Model", id="review.model"),
         Binding("d", "partner", "Duplicate", id="review.partner"),
         Binding("b", "balance", "Balance", id="review.balance"),
         Binding("A", "agreement", "Agreement", show=False, id="review.agreement"),
@@ -76,6 +78,8 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.focus()
+        if self.session.run_note:
+            self.notify(plain(self.session.run_note), markup=False, timeout=8)
         self.action_lint()
 
     @property
@@ -234,6 +238,23 @@ class ReviewScreen(Screen[None]):
         self.session.set_mode("all" if self.session.mode == "flagged" else "flagged")
         self._reload_view()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`m` is in the footer only when there is a run to show the model's view of."""
+        return not (action == "model_queue" and self.session.signals is None)
+
+    def action_model_queue(self) -> None:
+        """The records the tuned model of `--run` disagrees with, strongest first; again
+        to go back to the flagged queue."""
+        session = self.session
+        if self.lint_state != "done":
+            self.notify("Lint is still running; the model's findings come with it.")
+            return
+        if not session.model_order:
+            self.notify("The tuned model disagrees with no record here.")
+            return
+        session.set_mode("flagged" if session.mode == "model" else "model")
+        self._reload_view()
+
     def _reload_view(self) -> None:
         self.interacted = True
         row = self.table.current_row
@@ -310,7 +331,10 @@ class ReviewScreen(Screen[None]):
         if self.interacted and self.session.mode != mode:
             # Never pull the table from under a reviewer at work; say where the queue is.
             self.session.set_mode(mode)
-            self.notify(f"lint done: {len(self.session.findings)} records flagged; v shows them")
+            key = "m" if self.session.mode == "model" else "v"
+            self.notify(
+                f"lint done: {len(self.session.findings)} records flagged; {key} shows them"
+            )
         self.lint_state = "done"
         summary = report.summary
         self.status.set_lint(

@@ -91,11 +91,56 @@ def record_renderable(session: ReviewSession, row: int) -> RenderableType:
         parts += [_finding(f) for f in found]
         parts.append(Text())
     parts += _turns(record)
+    parts += _model_view(session, row)
     history = session.history(row)
     if history:
         parts.append(Text("History", style="bold underline"))
         parts += [_decision(d) for d in history]
     return Group(*parts)
+
+
+def _model_view(session: ReviewSession, row: int) -> list[RenderableType]:
+    """What the tuned model of `--run` made of the record, and the records to read beside
+    it: same input with another reply, then its nearest records the model finds ordinary."""
+    signal = session.model_signal(row)
+    if signal is None:
+        return []
+    if signal["fold"] is not None:
+        how = f"scored by fold {signal['fold'] + 1}'s adapter, which never trained on it"
+    elif signal["held_out"]:
+        how = "validation record: the adapter never trained on it"
+    else:
+        how = "in-sample: the adapter trained on it"
+    scored = session.signals.scored if session.signals is not None else 0
+    parts: list[RenderableType] = [
+        Text("Model", style="bold underline"),
+        Text(
+            f"reply loss {signal['loss']:.2f}, lift {signal['lift']:.2f}, contradiction "
+            f"{signal['contradiction']:.2f}: z {signal['z']:.1f} within its category "
+            f"(rank {signal['rank']} of {scored})"
+        ),
+        Text(f"  {how}", style="dim"),
+    ]
+    neighbours = session.consistent_neighbours(row)
+    if neighbours:
+        parts.append(Text("Consistent neighbours", style="bold"))
+    for other in neighbours:
+        theirs = session.record(other)
+        parts.append(
+            Text.assemble(
+                (plain(theirs["id"]), "bold"),
+                "  ",
+                (plain(theirs.get("category") or "no category"), "cyan"),
+            )
+        )
+        parts.append(Text("  ").append_text(visible(_first_lines(theirs.get("output") or ""))))
+    parts.append(Text())
+    return parts
+
+
+def _first_lines(text: str, lines: int = 3) -> str:
+    kept = text.splitlines()[:lines]
+    return "\n".join(kept) + (" …" if len(text.splitlines()) > lines else "")
 
 
 def _turns(record: dict[str, Any]) -> list[RenderableType]:

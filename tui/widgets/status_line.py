@@ -10,6 +10,8 @@ from textual.widget import Widget
 from curate.tui.session import ReviewSession
 from curate.tui.widgets.record_table import DECISION_STYLE
 
+VIEW_NAMES = {"flagged": "flagged queue", "all": "all records", "model": "model disagrees"}
+
 
 class StatusLine(Widget):
     """One or two lines of progress; `refresh_counts()` after anything that changes them.
@@ -47,7 +49,7 @@ class StatusLine(Widget):
         )
         for kind in ("keep", "reject", "edit", "flag"):
             text.append(f"{kind} {kinds[kind]} ", style=DECISION_STYLE[kind])
-        view = "flagged queue" if session.mode == "flagged" else "all records"
+        view = VIEW_NAMES[session.mode]
         text.append(f" │ {view}: {len(session.view)}", style="bold")
         described = session.filter.describe()
         if described:

@@ -1,0 +1,175 @@
+"""How well the MOD signals point experts at wrong records, against random and lint alone.
+
+    python benchmarks/model_signals.py [--steps 20] [--folds 2] [--seed 7] [--out DIR]
+
+Plants three kinds of wrong record into the demo sample (samples/demo/tickets.jsonl), none
+of which lint can see because each stays well formed:
+
+- **swapped**: 5% of the records get the reply of a record of another category (pairs
+  swap replies, so the reply greets another customer and cites another order);
+- **fact**: 2.5% get one key fact of their reply changed (the order number's digits, or
+  the customer's name);
+- **category**: 2.5% are filed under another category, reply untouched.
+
+Then runs what `make demo` runs up to training (lint with the demo config, set aside
+errors and warnings, split, LoRA-train the embedded default model for `--steps` steps on
+the CPU) and writes the signals in-sample, then again out of `--folds` folds. For each
+kind it prints precision@k and recall@k with k the number planted among the scored
+records: MOD001's ranking (z) for swapped and fact, MOD002's (neighbour vote margin) for
+category, next to a random ranking (its expected precision is the planted share) and to
+lint alone (the records any lint finding names, as a set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from curate.config import load_settings
+from curate.pipeline import RunRequest, prepare
+from curate.schemas.finding import Severity
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "samples" / "demo"
+ORDER = re.compile(r"#FW-(\d{6})")
+GREETING = re.compile(r"^Hi ([A-Z][a-z]+),")
+NAMES = ["Marguerite", "Tobias", "Priyanka", "Oleander", "Casimir", "Henrietta", "Ignatius"]
+
+
+def plant(records: list[dict[str, Any]], rng: random.Random) -> dict[str, set[str]]:
+    """Plant the three kinds in place; returns kind -> ids."""
+    n = len(records)
+    order = list(range(n))
+    rng.shuffle(order)
+    planted: dict[str, set[str]] = {"swapped": set(), "fact": set(), "category": set()}
+    pairs = round(0.05 * n) // 2
+    pool = order[:]
+    while len(planted["swapped"]) < 2 * pairs and pool:
+        i = pool.pop()
+        j = next(
+            (j for j in pool if records[j]["category"] != records[i]["category"]),
+            None,
+        )
+        if j is None:
+            break
+        pool.remove(j)
+        records[i]["output"], records[j]["output"] = records[j]["output"], records[i]["output"]
+        planted["swapped"] |= {records[i]["id"], records[j]["id"]}
+    used = {r["id"] for r in records if r["id"] in planted["swapped"]}
+    rest = [i for i in pool if records[i]["id"] not in used]
+    for i in rest[: round(0.025 * n)]:
+        record = records[i]
+        match = ORDER.search(record["output"])
+        if match:
+            digits = "".join(rng.choice("0123456789") for _ in range(6))
+            record["output"] = record["output"].replace(match.group(1), digits)
+        else:
+            name = GREETING.search(record["output"])
+            other = rng.choice([x for x in NAMES if not name or x != name.group(1)])
+            record["output"] = GREETING.sub(f"Hi {other},", record["output"], count=1)
+        planted["fact"].add(record["id"])
+    categories = sorted({r["category"] for r in records})
+    for i in rest[round(0.025 * n) : round(0.05 * n)]:
+        record = records[i]
+        record["category"] = rng.choice([c for c in categories if c != record["category"]])
+        planted["category"].add(record["id"])
+    return planted
+
+
+def at_k(ranked: list[str], truth: set[str]) -> tuple[float, float, int]:
+    k = len(truth)
+    if k == 0:
+        return float("nan"), float("nan"), 0
+    hits = len(set(ranked[:k]) & truth)
+    return hits / k, hits / k, k
+
+
+def rankings(signals: pl.DataFrame) -> dict[str, list[str]]:
+    hard = signals.sort("z", descending=True).get_column("id").to_list()
+    votes = signals.with_columns(
+        (pl.col("suspect_share") - pl.col("own_share")).alias("margin")
+    ).sort("margin", descending=True)
+    return {"reply": hard, "category": votes.get_column("id").to_list()}
+
+
+def report(
+    name: str, signals: pl.DataFrame, planted: dict[str, set[str]], linted: set[str]
+) -> None:
+    scored = set(signals.get_column("id"))
+    ranked = rankings(signals)
+    print(f"\n{name}: {len(scored)} records scored")
+    print(f"{'planted':<10}{'k':>4}  {'MOD p@k':>8} {'r@k':>6}  {'random p@k':>10}  lint p / r")
+    for kind, ranking in (("swapped", "reply"), ("fact", "reply"), ("category", "category")):
+        truth = planted[kind] & scored
+        precision, recall, k = at_k(ranked[ranking], truth)
+        random_p = len(truth) / len(scored)
+        lint_hits = len(linted & truth)
+        lint_p = lint_hits / len(linted & scored) if linted & scored else 0.0
+        lint_r = lint_hits / len(truth) if truth else 0.0
+        print(
+            f"{kind:<10}{k:>4}  {precision:>8.2f} {recall:>6.2f}  {random_p:>10.3f}  "
+            f"{lint_p:.2f} / {lint_r:.2f}"
+        )
+    both = (planted["swapped"] | planted["fact"]) & scored
+    precision, recall, k = at_k(ranked["reply"], both)
+    share = len(both) / len(scored)
+    print(f"{'reply (both)':<10}{k:>2}  {precision:>8.2f} {recall:>6.2f}  {share:>10.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    from curate.trainer.signals import write_run_signals
+    from curate.trainer.train import train
+
+    rng = random.Random(args.seed)
+    records = [json.loads(line) for line in (DEMO / "tickets.jsonl").open(encoding="utf-8")]
+    planted = plant(records, rng)
+    out = args.out or Path(tempfile.mkdtemp(prefix="model-signals-"))
+    out.mkdir(parents=True, exist_ok=True)
+    data = out / "planted.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    print(
+        f"planted into {len(records)} records: "
+        + ", ".join(f"{len(ids)} {kind}" for kind, ids in planted.items())
+    )
+    settings = load_settings(DEMO / "curate.toml")
+    run = out / "run"
+    request = RunRequest(
+        [data], run, settings, settings.fields, fix=True, fix_level=Severity.WARNING
+    )
+    summary = prepare(request)
+    assert summary.splits is not None
+    linted = {rid for f in summary.report.findings for rid in f.records}
+    started = time.perf_counter()
+    train(summary.splits, run, settings.train, max_steps=args.steps)
+    trained = time.perf_counter() - started
+    started = time.perf_counter()
+    write_run_signals(run, settings.train)
+    scored = time.perf_counter() - started
+    in_sample = pl.read_parquet(run / "signals.parquet")
+    print(f"training {args.steps} steps: {trained:.0f} s; in-sample signals: {scored:.0f} s")
+    report("in-sample", in_sample, planted, linted)
+    if args.folds > 1:
+        started = time.perf_counter()
+        folded = settings.train.model_copy(update={"folds": args.folds})
+        write_run_signals(run, folded, max_steps=args.steps)
+        print(f"\nout-of-fold signals ({args.folds} folds): {time.perf_counter() - started:.0f} s")
+        folded_signals = pl.read_parquet(run / "signals.parquet")
+        report(f"out of {args.folds} folds", folded_signals, planted, linted)
+
+
+if __name__ == "__main__":
+    main()
