@@ -65,6 +65,7 @@ class JudgeApp(App[None]):
 
     CSS_PATH = "curate.tcss"
     TITLE = "curate judge"
+    ENABLE_COMMAND_PALETTE = False  # its footer entry would push the judge keys off at 80 wide
 
     def __init__(self, session: JudgeSession, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
