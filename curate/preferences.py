@@ -25,6 +25,7 @@ from curate.io.atomic import write_text_atomic
 from curate.journal import load_review
 from curate.judging.journal import journal_of, read_judgements, standing
 from curate.judging.predictions import predictions_path, read_predictions
+from curate.judging.report import count
 from curate.outputs import refuse_output
 from curate.schemas.judgement import SKIP, TIE
 from curate.schemas.settings import FieldSettings
@@ -115,16 +116,11 @@ def _from_review(
 
 def describe_preferences(summary: PreferenceSummary) -> str:
     """One line for the terminal."""
-    line = f"exported {summary.target}: {summary.written:,} preferences"
-    left = [
-        f"{count:,} {what}"
-        for count, what in (
-            (summary.ties, "ties"),
-            (summary.skips, "skips"),
-            (summary.unknown, "naming records no longer there"),
-        )
-        if count
-    ]
+    line = f"exported {summary.target}: {count(summary.written, 'preference')}"
+    left = [count(summary.ties, "tie"), count(summary.skips, "skip")]
+    left = [text for text in left if not text.startswith("0 ")]
+    if summary.unknown:
+        left.append(f"{summary.unknown:,} naming records no longer there")
     if left:
         line += " (left out: " + ", ".join(left) + ")"
     return line

@@ -71,18 +71,8 @@ def review(
 
         render_agreement(agreement_for(paths, settings), Console(highlight=False))
         return
-    _needs_tui()
-    from curate.tui.app import make_app
-
-    review_app = make_app(paths, settings, reviewer, fields, splits, runs)
-    review_app.session.max_steps, review_app.session.eval_limit = max_steps, limit
-    review_app.run()
-
-
-def _needs_tui() -> None:
-    """One clear line and exit 2 when the tui extra is missing."""
     try:
-        import curate.tui.app  # noqa: F401
+        from curate.tui.app import make_app
     except ImportError as exc:
         print(
             f"curate: error: the review app needs the tui extra ({exc.name} is missing): "
@@ -90,6 +80,9 @@ def _needs_tui() -> None:
             file=sys.stderr,
         )
         raise typer.Exit(2) from None
+    review_app = make_app(paths, settings, reviewer, fields, splits, runs)
+    review_app.session.max_steps, review_app.session.eval_limit = max_steps, limit
+    review_app.run()
 
 
 def _judge(
@@ -119,8 +112,13 @@ def _judge(
             print(plain(line))
         print(f"report: {plain(run / 'report.md')}", file=sys.stderr)
         return
-    _needs_tui()
-    from curate.tui.app import make_judge_app
+    try:
+        from curate.tui.app import make_judge_app
+    except ImportError as exc:
+        raise ConfigError(
+            f"the judge app needs the tui extra ({exc.name} is missing): "
+            "pip install 'curate-sft[tui]'"
+        ) from None
 
     judge_app = make_judge_app(run, pair, settings, reviewer)
     judge_app.run()

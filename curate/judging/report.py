@@ -158,18 +158,25 @@ def summary_lines(pairs: list[ExpertPair]) -> list[str]:
     lines = []
     for pair in pairs:
         lines.append(
-            f"{pair.first} over {pair.second}: {_count(pair.wins, 'win')}, "
-            f"{_count(pair.ties, 'tie')}, {_count(pair.losses, 'loss')} on "
-            f"{_count(pair.records, 'record')} ({_count(pair.judgements, 'judgement')} by "
-            f"{_count(len(pair.reviewers), 'expert')}); win rate {rate_text(pair)}: {pair.claim}"
+            f"{pair.first} over {pair.second}: {count(pair.wins, 'win')}, "
+            f"{count(pair.ties, 'tie')}, {count(pair.losses, 'loss')} on "
+            f"{count(pair.records, 'record')} ({count(pair.judgements, 'judgement')} by "
+            f"{count(len(pair.reviewers), 'expert')})"
         )
+        if pair.rate is not None and pair.ci95 is not None:
+            low, high = pair.ci95
+            rate = f"win rate {pair.rate:.2f}, 95% CI {low:.2f}..{high:.2f} (Wilson)"
+        else:
+            rate = "no win rate"
+        lines.append(f"  {rate}: {pair.claim}")
         agreement = agreement_text(pair)
         if agreement:
             lines.append(f"  agreement: {agreement}")
     return lines
 
 
-def _count(n: int, word: str) -> str:
+def count(n: int, word: str) -> str:
+    """`1 win`, `3 losses`."""
     return f"{n} {word}" + ("" if n == 1 else "es" if word.endswith("s") else "s")
 
 

@@ -87,9 +87,13 @@ async def test_reference_on_demand(tmp_path: Path) -> None:
         assert "Reference reply 1." not in screen_text(app)
         await pilot.press("r")
         assert "Reference reply 1." in screen_text(app)
+        assert "Question 1" not in screen_text(app)  # in the prompt's place: replies stay big
+        assert REPLIES["tuned"] in screen_text(app)
         await pilot.press("r")
         assert "Reference reply 1." not in screen_text(app)
         assert on_disk(run) == []
+        await pilot.press("r", "s")  # the next record opens on its prompt
+        assert "Question 2" in screen_text(app)
 
 
 async def test_leaving_writes_the_win_rates_into_the_report(tmp_path: Path) -> None:
@@ -171,10 +175,15 @@ async def test_hostile_prediction_text_is_shown_as_code_points(tmp_path: Path) -
     run = make_run(tmp_path / "run", rows)
     app = make_judge_app(run, ("base", "tuned"), reviewer="ann")
     async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("", "r"):  # the prompt (with id and category), then the reference
+            if key:
+                await pilot.press(key)
+            text = screen_text(app)
+            assert esc not in text and bel not in text
+            assert "⟨U+001B⟩" in text and "[red]reply[/red]" in text
+        assert "[bold]ref" in text
         await pilot.press("r")
-        text = screen_text(app)
-        assert esc not in text and bel not in text
-        assert "⟨U+001B⟩" in text and "[red]reply[/red]" in text and "[/x]" in text
+        assert "[/x]" in screen_text(app) and "[/]" in screen_text(app)
         await pilot.press("1", "q")
     assert "\x1b" not in (run / "report.md").read_text()
 

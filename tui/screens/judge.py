@@ -27,7 +27,7 @@ from curate.judging.session import Choice
 from curate.schemas.report import ExpertPair
 from curate.tui.widgets.visible_text import plain, visible
 
-SAID = {"a": "A is better", "b": "B is better", "tie": "a tie", "skip": "skipped"}
+SAID = {"a": "A better", "b": "B better", "tie": "tie", "skip": "skipped"}
 
 
 @dataclass
@@ -67,13 +67,13 @@ class JudgeScreen(Screen[Outcome]):
         self.show_reference = False
         self.judged_here = 0
         """Judgements (and undos) made on this screen: leaving refreshes the report then."""
+        self.last = ""
+        """What the last key did, shown in the head line (a toast would cover a reply)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="judge-head")
         with VerticalScroll(id="judge-prompt"):
             yield Static(id="judge-prompt-text")
-        with VerticalScroll(id="judge-reference"):
-            yield Static(id="judge-reference-text")
         with Horizontal(id="judge-replies"):
             with VerticalScroll(id="judge-pane-a", classes="judge-pane"):
                 yield Static(id="judge-a")
@@ -84,7 +84,6 @@ class JudgeScreen(Screen[Outcome]):
     def on_mount(self) -> None:
         self.query_one("#judge-pane-a").border_title = "A"
         self.query_one("#judge-pane-b").border_title = "B"
-        self.query_one("#judge-reference").display = False
         if self.session.warning:
             self.notify(plain(self.session.warning), severity="warning", markup=False)
         self.show()
@@ -92,7 +91,9 @@ class JudgeScreen(Screen[Outcome]):
     # --- showing -------------------------------------------------------------------------
 
     def show(self) -> None:
-        """The record at the head of the queue (or that all are judged), and progress."""
+        """The record at the head of the queue (or that all are judged), and progress.
+        The top pane shows the prompt, or the reference while `r` is on: at 80x24 there is
+        no room for both above two replies that must stay readable."""
         session = self.session
         self.position = session.current()
         judged, skipped, total = session.progress()
@@ -101,38 +102,36 @@ class JudgeScreen(Screen[Outcome]):
             ("Judge ", "bold"),
             f"{judged} of {total} judged",
             f", {skipped} skipped" if skipped else "",
-            ("  ·  ", "dim"),
-            (f"{plain(first)} vs {plain(second)}, which is A is hidden", "dim"),
+            (" · ", "dim"),
+            (f"{self.last} · " if self.last else "", "green"),
+            (f"{plain(first)} vs {plain(second)}, A/B hidden", "dim"),
         )
         self.query_one("#judge-head", Static).update(head)
-        prompt = self.query_one("#judge-prompt-text", Static)
-        reference = self.query_one("#judge-reference-text", Static)
+        top = self.query_one("#judge-prompt-text", Static)
         a, b = self.query_one("#judge-a", Static), self.query_one("#judge-b", Static)
         if self.position is None:
-            prompt.update(
+            top.update(
                 Text(
                     f"All {total} records are judged for this pair. u undoes your latest "
                     "judgement; q leaves and writes the win rates into the report.",
                     style="bold green",
                 )
             )
-            reference.update("")
             a.update("")
             b.update("")
             return
         record = session.predictions[self.position]
         shown_a, shown_b = session.shown(self.position)
         category = f"  {plain(record.category)}" if record.category else ""
-        prompt.update(
-            Group(
-                Text.assemble(("Prompt", "bold"), (f"  {plain(record.id)}{category}", "dim")),
-                visible(record.input),
-            )
-        )
-        reference.update(Group(Text("Reference", style="bold"), visible(record.reference)))
+        if self.show_reference:
+            title = Text.assemble(("Reference", "bold reverse"), ("  r shows the prompt", "dim"))
+            top.update(Group(title, visible(record.reference)))
+        else:
+            title = Text.assemble(("Prompt", "bold"), (f"  {plain(record.id)}{category}", "dim"))
+            top.update(Group(title, visible(record.input)))
         a.update(visible(record.replies[shown_a]))
         b.update(visible(record.replies[shown_b]))
-        for pane in ("#judge-prompt", "#judge-pane-a", "#judge-pane-b", "#judge-reference"):
+        for pane in ("#judge-prompt", "#judge-pane-a", "#judge-pane-b"):
             self.query_one(pane, VerticalScroll).scroll_home(animate=False)
 
     # --- keys ----------------------------------------------------------------------------
@@ -143,7 +142,8 @@ class JudgeScreen(Screen[Outcome]):
             return
         self.session.judge(self.position, choice)  # in the journal, fsynced, from here on
         self.judged_here += 1
-        self.notify(f"recorded: {SAID[choice]}", timeout=1.5)
+        self.last = f"saved: {SAID[choice]}"
+        self.show_reference = False  # the next record opens on its prompt
         self.show()
 
     def action_undo(self) -> None:
@@ -152,12 +152,14 @@ class JudgeScreen(Screen[Outcome]):
             self.notify("Nothing of yours to undo for this pair.", severity="warning")
             return
         self.judged_here += 1
-        self.notify("undone: the record is back", timeout=1.5)
+        self.last = "undone"
+        self.show_reference = False
         self.show()
 
     def action_reference(self) -> None:
+        """Show the reference in place of the prompt, or the prompt again."""
         self.show_reference = not self.show_reference
-        self.query_one("#judge-reference").display = self.show_reference
+        self.show()
 
     def action_scroll_replies(self, direction: int) -> None:
         for pane in ("#judge-pane-a", "#judge-pane-b"):
