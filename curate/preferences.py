@@ -23,11 +23,11 @@ from pathlib import Path
 from curate.io import DatasetError, read_dataset
 from curate.io.atomic import write_text_atomic
 from curate.journal import load_review
-from curate.judging.journal import journal_of, read_judgements, standing
+from curate.judging.journal import current, journal_of, read_judgements, standing
 from curate.judging.predictions import predictions_path, read_predictions
 from curate.judging.report import count
 from curate.outputs import refuse_output
-from curate.schemas.judgement import SKIP, TIE
+from curate.schemas.judgement import SKIP, TIE, UNDO
 from curate.schemas.settings import FieldSettings
 
 Preference = dict[str, str]
@@ -42,7 +42,8 @@ class PreferenceSummary:
     ties: int = 0
     skips: int = 0
     unknown: int = 0
-    """Judgements or choices naming a record that is no longer there."""
+    """Judgements of replies since replaced or of records no longer evaluated, and choices
+    naming a record no longer in the dataset."""
     warning: str | None = None
 
 
@@ -64,10 +65,13 @@ def export_preferences(path: Path, out: Path, fields: FieldSettings) -> Preferen
 
 
 def _from_run(run: Path, out: Path) -> tuple[list[Preference], PreferenceSummary]:
-    records = {p.id: p for p in read_predictions(run)}
+    predictions = read_predictions(run)
+    records = {p.id: p for p in predictions}
     judgements, warning = read_judgements(journal_of(run))
+    judgements, outdated = current(judgements, predictions)
     rows: list[Preference] = []
-    ties = skips = unknown = 0
+    ties = skips = 0
+    unknown = sum(1 for j in outdated if j.winner != UNDO)
     for judgement in sorted(standing(judgements).values(), key=lambda j: j.at):
         if judgement.winner in (TIE, SKIP):
             ties += judgement.winner == TIE
@@ -120,7 +124,7 @@ def describe_preferences(summary: PreferenceSummary) -> str:
     left = [count(summary.ties, "tie"), count(summary.skips, "skip")]
     left = [text for text in left if not text.startswith("0 ")]
     if summary.unknown:
-        left.append(f"{summary.unknown:,} naming records no longer there")
+        left.append(f"{summary.unknown:,} about records or replies no longer there")
     if left:
         line += " (left out: " + ", ".join(left) + ")"
     return line

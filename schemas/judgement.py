@@ -29,6 +29,10 @@ class Judgement(BaseModel):
     winner: str
     reviewer: str
     at: datetime
+    replies: str | None = None
+    """A digest of the two replies judged (A's, then B's; an undo carries the one it
+    undoes): the judgement stands only while the run's replies are the ones the expert
+    read, since `curate eval` run again writes new ones."""
 
     @model_validator(mode="after")
     def _winner_is_shown(self) -> Judgement:

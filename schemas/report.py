@@ -119,6 +119,9 @@ class ExpertPair(_Model):
     agreement: AgreementRow | None = None
     """Between experts, on the records two or more of them judged (labels: the better
     model or tie)."""
+    outdated: int = 0
+    """Judgements left out because the replies judged have changed since (the run was
+    evaluated again) or their record is no longer evaluated."""
 
 
 class EvalReport(_Model):

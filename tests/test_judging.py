@@ -283,3 +283,26 @@ def test_hostile_prediction_text_is_escaped_in_the_report(tmp_path: Path) -> Non
     refresh_report(folder, [judgement("t1\x1b[31m", "tuned")])
     assert "\x1b" not in (folder / "report.md").read_text()
     assert json.loads((folder / "report.json").read_text())["experts"][0]["wins"] == 1
+
+
+def test_judgements_of_replaced_replies_no_longer_count(tmp_path: Path) -> None:
+    folder = run(tmp_path, 3)
+    session = JudgeSession.open(folder, ("base", "tuned"), "ann")
+    for choice in ("a", "b", "tie"):
+        written = session.judge(session.current() or 0, choice)  # type: ignore[arg-type]
+        assert written.replies is not None
+    session.undo()
+    assert session.predictions[session.current() or 0].id == "t3"
+    # `curate eval` again: t1's tuned reply is new; t2 and t3 are as they were.
+    make_run(folder, [prediction(1, replies={**prediction(1)["replies"], "tuned": "new"}),
+                      prediction(2), prediction(3)])  # fmt: skip
+    again = JudgeSession.open(folder, ("base", "tuned"), "ann")
+    assert again.outdated() == 1
+    assert [again.predictions[i].id for i in again.queue()] == ["t1", "t3"]
+    [pair] = refresh_report(folder, again.judgements)
+    assert pair.records == 1 and pair.outdated == 1
+    assert "changed since" in (folder / "report.md").read_text()
+    out = tmp_path / "prefs.jsonl"
+    code, _, err = cli("export", str(folder), "--preferences", "--out", str(out))
+    assert code == 0 and len(out.read_text().splitlines()) == 1
+    assert "1 about records or replies no longer there" in err

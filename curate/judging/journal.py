@@ -18,9 +18,18 @@ from pydantic import ValidationError
 
 from curate.io.appendlog import append_line, complete_lines, torn_path
 from curate.io.errors import DatasetError
+from curate.judging.predictions import Prediction, replies_digest
 from curate.schemas.judgement import JOURNAL, SKIP, UNDO, Judgement
 
-__all__ = ["JOURNAL", "append_judgement", "decided", "journal_of", "read_judgements", "standing"]
+__all__ = [
+    "JOURNAL",
+    "append_judgement",
+    "current",
+    "decided",
+    "journal_of",
+    "read_judgements",
+    "standing",
+]
 Key = tuple[str, str, tuple[str, str]]
 """(reviewer, record id, model pair): what one standing judgement is about."""
 
@@ -86,3 +95,23 @@ def standing(judgements: Iterable[Judgement]) -> dict[Key, Judgement]:
 def decided(judgements: Iterable[Judgement]) -> list[Judgement]:
     """The standing judgements that say something: a better reply or a tie (no skips)."""
     return [j for j in standing(judgements).values() if j.winner != SKIP]
+
+
+def current(
+    judgements: Iterable[Judgement], predictions: Iterable[Prediction]
+) -> tuple[list[Judgement], list[Judgement]]:
+    """(the journal lines about the run's replies as they are now, the others): a line
+    about a record no longer evaluated, or whose replies changed since it was written (the
+    run evaluated again), is left out, with the undo lines about it, so the expert's
+    judgement neither counts for replies they never read nor blocks judging those."""
+    by_id = {p.id: p for p in predictions}
+    kept: list[Judgement] = []
+    left: list[Judgement] = []
+    for judgement in judgements:
+        prediction = by_id.get(judgement.id)
+        fresh = prediction is not None and (
+            judgement.replies is None
+            or judgement.replies == replies_digest(prediction, judgement.shown)
+        )
+        (kept if fresh else left).append(judgement)
+    return kept, left

@@ -6,6 +6,7 @@ written by `curate eval`; judging only reads it, so it needs no model and no tor
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,14 @@ class Prediction:
     input: str
     reference: str
     replies: dict[str, str]
+
+
+def replies_digest(prediction: Prediction, shown: tuple[str, str]) -> str:
+    """What a judgement records of the replies it judged: the first 16 hex digits of the
+    sha256 of both, in the order shown (a change to either makes another digest)."""
+    a, b = (prediction.replies.get(model, "") for model in shown)
+    both = json.dumps([a, b], ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(both).hexdigest()[:16]
 
 
 def predictions_path(run: Path) -> Path:

@@ -25,10 +25,11 @@ from pydantic import ValidationError
 from curate.agreement import agreement_row
 from curate.io.atomic import write_text_atomic
 from curate.io.errors import DatasetError
-from curate.judging.journal import decided
+from curate.judging.journal import current, decided
+from curate.judging.predictions import Prediction, read_predictions
 from curate.proof.render import md, write_html
 from curate.proof.statistics import wilson_interval
-from curate.schemas.judgement import TIE, Judgement
+from curate.schemas.judgement import TIE, UNDO, Judgement
 from curate.schemas.report import MODELS, EvalReport, ExpertPair
 
 HEADING = "## Expert judgements"
@@ -49,16 +50,28 @@ def oriented(pair: tuple[str, str]) -> tuple[str, str]:
     return first, second
 
 
-def expert_pairs(judgements: Iterable[Judgement]) -> list[ExpertPair]:
-    """One entry per model pair with a standing better-or-tie judgement."""
+def expert_pairs(
+    judgements: Iterable[Judgement], predictions: list[Prediction] | None = None
+) -> list[ExpertPair]:
+    """One entry per model pair with a standing better-or-tie judgement. With the run's
+    `predictions`, judgements of replies that changed since are left out and counted."""
+    lines = list(judgements)
+    outdated: Counter[tuple[str, str]] = Counter()
+    if predictions is not None:
+        lines, old = current(lines, predictions)
+        outdated.update(j.pair for j in old if j.winner != UNDO)
     by_pair: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
-    for judgement in decided(judgements):
+    for judgement in decided(lines):
         labels = by_pair.setdefault(judgement.pair, {}).setdefault(judgement.id, {})
         labels[judgement.reviewer] = judgement.winner
-    return [_pair(oriented(pair), labels) for pair, labels in sorted(by_pair.items())]
+    return [
+        _pair(oriented(pair), labels, outdated[pair]) for pair, labels in sorted(by_pair.items())
+    ]
 
 
-def _pair(models: tuple[str, str], labels: dict[str, dict[str, str]]) -> ExpertPair:
+def _pair(
+    models: tuple[str, str], labels: dict[str, dict[str, str]], outdated: int = 0
+) -> ExpertPair:
     first, second = models
     outcomes = Counter(_majority(by.values()) for by in labels.values())
     wins, losses, ties = outcomes[first], outcomes[second], outcomes[TIE]
@@ -78,6 +91,7 @@ def _pair(models: tuple[str, str], labels: dict[str, dict[str, str]]) -> ExpertP
         ci95=interval,
         claim=_claim(first, second, interval),
         agreement=agreement_row(None, several) if several else None,
+        outdated=outdated,
     )
 
 
@@ -124,6 +138,14 @@ def agreement_text(pair: ExpertPair) -> str | None:
     )
 
 
+def outdated_text(pair: ExpertPair) -> str:
+    """Why some judgements of the pair do not count."""
+    return (
+        f"Left out: {count(pair.outdated, 'judgement')} of replies that changed since "
+        "(the run was evaluated again)"
+    )
+
+
 def markdown_section(pairs: list[ExpertPair]) -> str:
     """The report.md section (ending in a blank line), or '' without judgements."""
     if not pairs:
@@ -148,6 +170,8 @@ def markdown_section(pairs: list[ExpertPair]) -> str:
         agreement = agreement_text(pair)
         if agreement:
             lines.append(f"  Agreement: {md(agreement)}.")
+        if pair.outdated:
+            lines.append(f"  {outdated_text(pair)}.")
     return "\n".join(lines) + "\n\n"
 
 
@@ -172,6 +196,8 @@ def summary_lines(pairs: list[ExpertPair]) -> list[str]:
         agreement = agreement_text(pair)
         if agreement:
             lines.append(f"  agreement: {agreement}")
+        if pair.outdated:
+            lines.append(f"  {outdated_text(pair)}")
     return lines
 
 
@@ -201,7 +227,7 @@ def splice_section(markdown: str, section: str) -> str:
 def refresh_report(run: Path, judgements: Iterable[Judgement]) -> list[ExpertPair]:
     """Write the expert section into the run's report.json, report.md and report.html.
     Returns the pairs; a run without a readable report.json is one clear error."""
-    pairs = expert_pairs(judgements)
+    pairs = expert_pairs(judgements, read_predictions(run))
     path = run / "report.json"
     try:
         report = EvalReport.model_validate_json(path.read_text(encoding="utf-8"))

@@ -16,8 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from curate.judging.journal import append_judgement, journal_of, read_judgements, standing
-from curate.judging.predictions import Prediction, read_predictions
+from curate.judging.journal import (
+    append_judgement,
+    current,
+    journal_of,
+    read_judgements,
+    standing,
+)
+from curate.judging.predictions import Prediction, read_predictions, replies_digest
 from curate.schemas.judgement import SKIP, TIE, UNDO, Judgement, pair_of
 
 Choice = Literal["a", "b", "tie", "skip"]
@@ -48,12 +54,24 @@ class JudgeSession:
         return journal_of(self.run)
 
     def mine(self) -> dict[str, Judgement]:
-        """Record id -> this reviewer's standing judgement (a skip too) of this pair."""
+        """Record id -> this reviewer's standing judgement (a skip too) of this pair, of
+        the replies as they are now."""
+        fresh, _ = current(self.judgements, self.predictions)
         return {
             rid: judgement
-            for (reviewer, rid, pair), judgement in standing(self.judgements).items()
+            for (reviewer, rid, pair), judgement in standing(fresh).items()
             if reviewer == self.reviewer and pair == self.pair
         }
+
+    def outdated(self) -> int:
+        """This reviewer's judgements of this pair about replies that have changed since
+        (the run was evaluated again): those records are back in the queue."""
+        _, old = current(self.judgements, self.predictions)
+        return sum(
+            1
+            for j in old
+            if j.reviewer == self.reviewer and j.pair == self.pair and j.winner != UNDO
+        )
 
     def queue(self) -> list[int]:
         """Positions of the records still to judge: unseen first (in file order, an undone
@@ -94,7 +112,9 @@ class JudgeSession:
         """Journal this reviewer's judgement of the record (fsynced), then count it."""
         a, b = self.shown(position)
         winner = {"a": a, "b": b, "tie": TIE, "skip": SKIP}[choice]
-        judgement = self._append(self.predictions[position].id, (a, b), winner)
+        prediction = self.predictions[position]
+        digest = replies_digest(prediction, (a, b))
+        judgement = self._append(prediction.id, (a, b), winner, digest)
         if self.front == judgement.id:
             self.front = None
         return judgement
@@ -106,13 +126,20 @@ class JudgeSession:
         if not mine:
             return None
         latest = max(mine.values(), key=lambda j: j.at)
-        self._append(latest.id, latest.shown, UNDO)
+        self._append(latest.id, latest.shown, UNDO, latest.replies)
         self.front = latest.id
         return latest
 
-    def _append(self, rid: str, shown: tuple[str, str], winner: str) -> Judgement:
+    def _append(
+        self, rid: str, shown: tuple[str, str], winner: str, replies: str | None
+    ) -> Judgement:
         judgement = Judgement(
-            id=rid, shown=shown, winner=winner, reviewer=self.reviewer, at=datetime.now(UTC)
+            id=rid,
+            shown=shown,
+            winner=winner,
+            reviewer=self.reviewer,
+            at=datetime.now(UTC),
+            replies=replies,
         )
         append_judgement(self.journal, judgement)
         self.judgements.append(judgement)

@@ -86,6 +86,13 @@ class JudgeScreen(Screen[Outcome]):
         self.query_one("#judge-pane-b").border_title = "B"
         if self.session.warning:
             self.notify(plain(self.session.warning), severity="warning", markup=False)
+        outdated = self.session.outdated()
+        if outdated:
+            self.notify(
+                f"{outdated} of your judgements were of replies that have changed since (the "
+                "run was evaluated again): those prompts are back in your queue.",
+                severity="warning",
+            )
         self.show()
 
     # --- showing -------------------------------------------------------------------------
