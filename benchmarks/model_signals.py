@@ -17,7 +17,9 @@ the CPU) and writes the signals in-sample, then again out of `--folds` folds. Fo
 kind it prints precision@k and recall@k with k the number planted among the scored
 records: MOD001's ranking (z) for swapped and fact, MOD002's (neighbour vote margin) for
 category, next to a random ranking (its expected precision is the planted share) and to
-lint alone (the records any lint finding names, as a set).
+lint alone (the records any lint finding names, as a set). It also ranks the sample's own
+wrong replies (`planted.json`, planted with the sample before the MOD rules existed);
+`--sample-run demo-out` does only that, on the run `make demo` made.
 """
 
 from __future__ import annotations
@@ -31,11 +33,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from curate.config import load_settings
 from curate.pipeline import RunRequest, prepare
 from curate.schemas.finding import Severity
+from curate.signals import robust_z
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "samples" / "demo"
@@ -101,8 +105,10 @@ def rankings(signals: pl.DataFrame) -> dict[str, list[str]]:
 
 
 def report(
-    name: str, signals: pl.DataFrame, planted: dict[str, set[str]], linted: set[str]
+    name: str, signals: pl.DataFrame, planted: dict[str, set[str]], linted: set[str] | None
 ) -> None:
+    """p@k and r@k of the MOD rankings per planted kind, against random and lint alone
+    (`linted`: the records lint's findings name; None when not known)."""
     scored = set(signals.get_column("id"))
     ranked = rankings(signals)
     print(f"\n{name}: {len(scored)} records scored")
@@ -111,17 +117,77 @@ def report(
         truth = planted[kind] & scored
         precision, recall, k = at_k(ranked[ranking], truth)
         random_p = len(truth) / len(scored)
-        lint_hits = len(linted & truth)
-        lint_p = lint_hits / len(linted & scored) if linted & scored else 0.0
-        lint_r = lint_hits / len(truth) if truth else 0.0
-        print(
-            f"{kind:<10}{k:>4}  {precision:>8.2f} {recall:>6.2f}  {random_p:>10.3f}  "
-            f"{lint_p:.2f} / {lint_r:.2f}"
-        )
+        lint = "n/a"
+        if linted is not None:
+            hits = len(linted & truth)
+            lint_p = hits / len(linted & scored) if linted & scored else 0.0
+            lint = f"{lint_p:.2f} / {hits / len(truth) if truth else 0.0:.2f}"
+        print(f"{kind:<10}{k:>4}  {precision:>8.2f} {recall:>6.2f}  {random_p:>10.3f}  {lint}")
     both = (planted["swapped"] | planted["fact"]) & scored
     precision, recall, k = at_k(ranked["reply"], both)
     share = len(both) / len(scored)
     print(f"{'reply (both)':<10}{k:>2}  {precision:>8.2f} {recall:>6.2f}  {share:>10.3f}")
+    loss_z = robust_z(
+        signals.get_column("loss").to_numpy(),
+        signals.get_column("tokens").to_numpy(),
+        signals.get_column("category").to_list(),
+    )
+    by_loss = [signals.get_column("id")[int(i)] for i in np.argsort(-loss_z)]
+    print(
+        "the loss alone (before lift and contradiction), p@k: "
+        + ", ".join(
+            f"{kind} {at_k(by_loss, truth & scored)[0]:.2f}"
+            for kind, truth in (
+                ("swapped", planted["swapped"]),
+                ("fact", planted["fact"]),
+                ("both", planted["swapped"] | planted["fact"]),
+            )
+        )
+    )
+    findings(signals, planted, scored)
+    own_wrong_replies(signals)
+
+
+def own_wrong_replies(signals: pl.DataFrame) -> None:
+    """Where the demo sample's own wrong replies (planted with the sample, listed in its
+    planted.json: another customer's reply, same category) rank."""
+    listed = json.loads((DEMO / "planted.json").read_text(encoding="utf-8"))
+    wrong = {rid for entry in listed if entry["kind"] == "wrong_reply" for rid in entry["ids"]}
+    found = signals.filter(pl.col("id").is_in(list(wrong))).sort("rank")
+    ranks = ", ".join(str(r) for r in found.get_column("rank"))
+    flagged = found.filter(pl.col("z") >= 3.0).height
+    print(
+        f"the sample's own {len(wrong)} wrong replies: {found.height} scored, ranks {ranks} "
+        f"of {signals.height}; {flagged} {'is a' if flagged == 1 else 'are'} MOD001 "
+        f"finding{'' if flagged == 1 else 's'}"
+    )
+
+
+def findings(signals: pl.DataFrame, planted: dict[str, set[str]], scored: set[str]) -> None:
+    """What an expert is shown: the MOD001 and MOD002 findings at their default options."""
+    from curate.lint.checks.model.hard_to_learn import HardOptions
+    from curate.lint.checks.model.wrong_category import CategoryOptions
+
+    hard, vote = HardOptions(), CategoryOptions()
+    reply = (planted["swapped"] | planted["fact"]) & scored
+    category = planted["category"] & scored
+    mod001 = set(signals.filter(pl.col("z") >= hard.min_z).get_column("id"))
+    mod002 = set(
+        signals.filter(
+            pl.col("suspect_category").is_not_null()
+            & (pl.col("suspect_share") >= vote.min_vote)
+            & (pl.col("own_share") <= vote.max_own)
+        ).get_column("id")
+    )
+    every = reply | category
+    shown = mod001 | mod002
+    print(
+        f"findings at the default options: MOD001 {len(mod001)} ({len(mod001 & reply)} of the "
+        f"{len(reply)} planted replies), MOD002 {len(mod002)} ({len(mod002 & category)} of the "
+        f"{len(category)} planted categories); all MOD findings {len(shown)}, "
+        f"{len(shown & every) / max(len(shown), 1):.0%} planted, "
+        f"{len(shown & every) / max(len(every), 1):.0%} of the planted found"
+    )
 
 
 def main() -> None:
@@ -130,7 +196,28 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--sample-run",
+        type=Path,
+        default=None,
+        help="only rank the sample's own wrong replies in this run of it (e.g. make demo's)",
+    )
+    parser.add_argument(
+        "--evaluate",
+        type=Path,
+        default=None,
+        help="only score the signals.parquet of this run of an earlier benchmark (same --seed)",
+    )
     args = parser.parse_args()
+    if args.sample_run is not None:
+        own_wrong_replies(pl.read_parquet(args.sample_run / "signals.parquet"))
+        return
+    if args.evaluate is not None:
+        records = [json.loads(line) for line in (DEMO / "tickets.jsonl").open(encoding="utf-8")]
+        planted = plant(records, random.Random(args.seed))
+        signals = pl.read_parquet(args.evaluate / "signals.parquet")
+        report(str(args.evaluate), signals, planted, None)
+        return
     from curate.trainer.signals import write_run_signals
     from curate.trainer.train import train
 

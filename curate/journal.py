@@ -21,6 +21,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from curate.io import Dataset
+from curate.io.appendlog import append_line
 from curate.io.errors import DatasetError
 from curate.schemas.decision import Decision
 
@@ -86,14 +87,9 @@ def append_decision(path: Path, decision: Decision) -> None:
     to `<journal>.torn` first, so the new decision starts on a line of its own instead of
     being glued onto the fragment (which would make the whole journal unreadable).
     """
-    _set_torn_line_aside(path)
     if not path.exists():
         ensure_union_merge(path)
-    line = decision.model_dump_json(exclude_none=True) + "\n"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(line)
-        handle.flush()
-        os.fsync(handle.fileno())
+    append_line(path, decision.model_dump_json(exclude_none=True))
 
 
 UNION_MERGE = f"*{SUFFIX} merge=union"
@@ -113,28 +109,6 @@ def ensure_union_merge(journal: Path) -> None:
         return
     with attributes.open("a", encoding="utf-8") as handle:
         handle.write(("" if not text or text.endswith("\n") else "\n") + UNION_MERGE + "\n")
-
-
-def _set_torn_line_aside(path: Path) -> None:
-    if not path.is_file():
-        return
-    with path.open("r+b") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        if size == 0:
-            return
-        handle.seek(size - 1)
-        if handle.read(1) == b"\n":
-            return
-        handle.seek(0)
-        data = handle.read()
-        keep = data.rfind(b"\n") + 1
-        with path.with_name(path.name + ".torn").open("ab") as torn:
-            torn.write(data[keep:] + b"\n")
-            torn.flush()
-            os.fsync(torn.fileno())
-        handle.truncate(keep)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def read_decisions(path: Path) -> list[Decision]:

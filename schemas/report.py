@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from curate.schemas.agreement import AgreementRow
+
 MODELS = ("base", "prompted", "retrieval", "tuned")
 """`base`: the base model zero-shot. `prompted`: the base model with a system prompt and
 few-shot examples from train. `retrieval`: the reply of the most similar training input.
@@ -91,6 +93,37 @@ class Provenance(_Model):
     """Test records whose reference could not be scored (the prompt fills the length)."""
 
 
+class ExpertPair(_Model):
+    """Blind side-by-side judgements of two models' replies by experts (`curate review RUN
+    --judge`), counted per test record: a record judged by several experts counts once, as
+    their majority (an even split is a tie), so records stay the independent unit."""
+
+    first: str
+    """The model whose win rate is given (the later of the two in `MODELS`)."""
+    second: str
+    records: int
+    """Records with a standing judgement (better or tie; skips left out)."""
+    wins: int
+    """Records where `first`'s reply was judged better."""
+    ties: int
+    losses: int
+    judgements: int
+    """Standing judgements behind the records (one per expert and record)."""
+    reviewers: list[str]
+    rate: float | None
+    """wins / (wins + losses): ties left out; None without a decisive record."""
+    ci95: tuple[float, float] | None
+    """Wilson score 95% interval of `rate`."""
+    claim: str
+    """What the numbers carry: a preference only where the interval excludes 0.5."""
+    agreement: AgreementRow | None = None
+    """Between experts, on the records two or more of them judged (labels: the better
+    model or tie)."""
+    outdated: int = 0
+    """Judgements left out because the replies judged have changed since (the run was
+    evaluated again) or their record is no longer evaluated."""
+
+
 class EvalReport(_Model):
     n: int
     split: str
@@ -106,3 +139,6 @@ class EvalReport(_Model):
     provenance: Provenance
     predictions: str
     """Predictions file (JSONL) beside the report: every model's reply to every record."""
+    experts: list[ExpertPair] = Field(default_factory=list)
+    """Expert win rates from the run's `judgements.jsonl`, one per judged model pair (added
+    when judging ends or with `curate review RUN --judge --summary`)."""

@@ -34,6 +34,8 @@ LAYERS = {
     "curate.split": 5,
     "curate.export": 5,
     "curate.agreement": 5,
+    "curate.judging": 5,
+    "curate.preferences": 5,
     "curate.stats": 5,
     "curate.pipeline": 6,
     "curate.ablation": 6,

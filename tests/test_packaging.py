@@ -87,6 +87,7 @@ def test_every_core_dependency_is_imported_and_none_ships_unused() -> None:
 def test_cli_and_readers_do_not_import_heavy_libraries() -> None:
     code = (
         "import sys; import curate.cli, curate.io, curate.stats, curate.tui, curate.trainer;"
+        "import curate.judging, curate.preferences;"
         "heavy = [m for m in ('torch', 'transformers', 'peft', 'textual') if m in sys.modules];"
         "print(','.join(heavy))"
     )

@@ -27,6 +27,7 @@ from typing import Any
 
 from curate import __version__
 from curate.io.atomic import write_text_atomic
+from curate.judging import journal_of, read_judgements, refresh_report
 from curate.lint import format_rules, format_validity
 from curate.proof.render import render_markdown, write_charts, write_html
 from curate.proof.report import build_report, record_scores
@@ -127,10 +128,20 @@ def evaluate(
     charts = write_charts(report, run)
     write_text_atomic(run / "report.md", render_markdown(report, charts))
     write_html(run)
+    report = _with_expert_judgements(run, report)
     _link_from_model_card(run, report, charts)
     if (run / "adapter").is_dir():
         write_model_card(run, report)
     return report
+
+
+def _with_expert_judgements(run: Path, report: EvalReport) -> EvalReport:
+    """An evaluation run again keeps the experts' judgements of the replies that did not
+    change (`curate.judging` leaves out, and counts, those of replies that did)."""
+    if not journal_of(run).is_file():
+        return report
+    judgements, _ = read_judgements(journal_of(run))
+    return report.model_copy(update={"experts": refresh_report(run, judgements)})
 
 
 def _link_from_model_card(run: Path, report: EvalReport, charts: dict[str, str]) -> None:

@@ -38,12 +38,16 @@ def run_folder(session: ReviewSession) -> Path:
 
 
 def train_and_evaluate(
-    session: ReviewSession, emit: Callable[[RunEvent], None], should_stop: Callable[[], bool]
+    session: ReviewSession,
+    emit: Callable[[RunEvent], None],
+    should_stop: Callable[[], bool],
+    out: Path | None = None,
 ) -> EvalReport:
-    """The whole run on the data as reviewed; raises `Cancelled` when asked to stop."""
+    """The whole run on the data as reviewed, into `out` (default: a new `run_folder`);
+    raises `Cancelled` when asked to stop."""
     request = RunRequest(
         paths=[Path(source.path) for source in session.dataset.sources],
-        out=run_folder(session),
+        out=out or run_folder(session),
         settings=session.settings,
         fields=session.fields,
         fix=True,

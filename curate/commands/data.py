@@ -203,7 +203,11 @@ def split(
 @with_settings
 def export(
     path: Annotated[
-        Path, typer.Argument(help="The reviewed dataset file (with --merged: a run folder).")
+        Path,
+        typer.Argument(
+            help="The reviewed dataset file (with --merged: a run folder; with --preferences: "
+            "a run folder or a dataset file)."
+        ),
     ],
     out: Annotated[
         Path,
@@ -219,12 +223,31 @@ def export(
             "--merged", help="Write the run's base model with its adapter merged in (safetensors)."
         ),
     ] = False,
+    preferences: Annotated[
+        bool,
+        typer.Option(
+            "--preferences",
+            help="Write experts' choices as preference data (prompt, chosen, rejected): a run "
+            "folder's judgements, or a dataset's duplicate-screen choices.",
+        ),
+    ] = False,
     *,
     settings: CurateSettings,
     fields: FieldSettings,
 ) -> None:
     """Write the reviewed dataset: rejected records left out, edits applied. With
-    `--merged`, write a run's merged model instead."""
+    `--merged`, write a run's merged model instead; with `--preferences`, experts' choices
+    as preference data in TRL's format."""
+    if merged and preferences:
+        raise ConfigError("--merged and --preferences write different things; give one")
+    if preferences:
+        from curate.preferences import describe_preferences, export_preferences
+
+        written = export_preferences(path, out, fields)
+        if written.warning:
+            print(f"curate: warning: {plain(written.warning)}", file=sys.stderr)
+        print(plain(describe_preferences(written)), file=sys.stderr)
+        return
     if merged:
         from curate.commands.base import trainer_functions
 

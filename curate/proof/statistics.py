@@ -88,3 +88,16 @@ def detectable_difference(n: int) -> float:
 def records_needed(difference: float) -> int:
     """Paired records needed to detect `difference` (95% confidence, 80% power)."""
     return math.ceil((Z_ALPHA + Z_BETA) ** 2 * 0.5 / difference**2)
+
+
+def wilson_interval(successes: int, n: int, z: float = Z_ALPHA) -> tuple[float, float]:
+    """Wilson score 95% interval of a proportion `successes / n`: unlike the normal
+    approximation it stays inside 0..1 and keeps its coverage at small `n` and near 0 or 1.
+    (0, 1) when there is nothing to estimate from."""
+    if n <= 0:
+        return (0.0, 1.0)
+    p = successes / n
+    shrink = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / shrink
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / shrink
+    return (max(0.0, centre - half), min(1.0, centre + half))

@@ -207,3 +207,21 @@ def test_length_sorted_batches_keep_each_reply_with_its_record(tiny_model_dir: P
         alone = [generate_replies(model, tokenizer, [t], 12, 1)[0] for t in turns]
         batched = generate_replies(model, tokenizer, turns, 12, 3)
     assert batched == alone
+
+
+def test_evaluating_again_keeps_the_experts_judgements(trained: Path) -> None:
+    from curate.judging import JudgeSession, journal_of
+    from curate.trainer.evaluate import evaluate
+
+    run = trained / "run"
+    evaluate(run, trained / "splits" / "test.jsonl")
+    session = JudgeSession.open(run, ("base", "tuned"), "ann")
+    session.judge(0, "a")
+    try:
+        report = evaluate(run, trained / "splits" / "test.jsonl")  # greedy: the same replies
+        assert [(p.records, p.outdated) for p in report.experts] == [(1, 0)]
+        saved = EvalReport.model_validate_json((run / "report.json").read_text())
+        assert saved.experts == report.experts
+        assert "## Expert judgements" in (run / "report.md").read_text()
+    finally:
+        journal_of(run).unlink()

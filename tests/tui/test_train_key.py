@@ -62,6 +62,12 @@ async def test_train_key_runs_everything_and_shows_the_report(
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
         assert app.session.splits_dir == run / "splits"
+        # the run's model signals join the review: m is there, lint re-ran with them
+        assert (run / "signals.parquet").is_file()
+        assert app.session.signals is not None and app.session.signals.frame.height > 0
+        assert app.screen.check_action("model_queue", ())
+        assert app.screen.lint_runs == 2  # linted again, with the MOD rules
+        assert app.session.settings.lint.run == str(run.absolute())
 
 
 async def test_reviewing_goes_on_while_the_run_trains(

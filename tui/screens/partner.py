@@ -94,8 +94,11 @@ class PartnerScreen(Screen[None]):
 
     def action_keep(self, side: str) -> None:
         keep, reject = (self.row, self.other) if side == "left" else (self.other, self.row)
-        self.session.decide(keep, "keep")
-        self.session.decide(reject, "reject")
+        # Each decision names the other record (by its id in its own file, as journals do),
+        # so `curate export --preferences` can write the choice as a preference pair.
+        local = self.session.dataset.local_id
+        self.session.decide(keep, "keep", partner=local(self.session.ids[reject]))
+        self.session.decide(reject, "reject", partner=local(self.session.ids[keep]))
         kept, rejected = plain(self.session.ids[keep]), plain(self.session.ids[reject])
         self.notify(f"kept {kept}, rejected {rejected}", markup=False)
         self.show()

@@ -65,6 +65,8 @@ class ReviewScreen(Screen[None]):
         self.interacted = False
         """Whether the reviewer has moved or decided: then lint does not switch the view."""
         self.lint_runs = 0
+        self.signals_linted: object = None
+        """The model signals the last lint ran with."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="records"):
@@ -75,6 +77,12 @@ class ReviewScreen(Screen[None]):
         # decision repaints stays small.
         yield StatusLine(self.session, id="status")
         yield Footer()
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen: a run that finished there brought model signals, so
+        lint runs again with the MOD rules."""
+        if self.session.signals is not self.signals_linted and self.lint_state == "done":
+            self.action_lint()
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -313,6 +321,7 @@ class ReviewScreen(Screen[None]):
     # --- lint ----------------------------------------------------------------------------
 
     def action_lint(self) -> None:
+        self.signals_linted = self.session.signals
         self.lint_runs += 1
         self.lint_state = "running"
         self.status.set_lint("linting…")

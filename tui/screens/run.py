@@ -25,7 +25,13 @@ from curate.proof.verdict import METRIC_NAMES
 from curate.schemas.report import MODELS, EvalReport
 from curate.trainer.cancel import Cancelled
 from curate.tui.session import ReviewSession
-from curate.tui.train_run import STAGES, RunEvent, missing_train_extra, train_and_evaluate
+from curate.tui.train_run import (
+    STAGES,
+    RunEvent,
+    missing_train_extra,
+    run_folder,
+    train_and_evaluate,
+)
 from curate.tui.widgets.visible_text import plain
 
 RUN_SCREEN = "train-and-evaluate"
@@ -37,6 +43,7 @@ class RunScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "cancel", "Cancel run", id="run.cancel"),
+        Binding("j", "judge", "Judge replies", id="run.judge"),
         Binding("escape,q", "close", "Back to review", id="run.close"),
     ]
 
@@ -48,6 +55,9 @@ class RunScreen(Screen[None]):
         self.stage = ""
         self.done: set[str] = set()
         self.running = False
+        self.run_dir = run_folder(session)
+        self.evaluated = False
+        """The run finished with a report: its replies can be judged (key j)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
@@ -81,6 +91,7 @@ class RunScreen(Screen[None]):
                 self.session,
                 lambda event: self.app.call_from_thread(self._on_event, event),
                 self.stop.is_set,
+                self.run_dir,
             )
         except Cancelled:
             self.app.call_from_thread(self._finished, None, "cancelled")
@@ -127,12 +138,49 @@ class RunScreen(Screen[None]):
         self.query_one("#run-log", RichLog).write(plain(f"run {outcome}"))
         if report is not None:
             self.query_one("#run-report", Static).update(report_table(report))
+            self.evaluated = True
+            self.refresh_bindings()
+            self._use_signals()
         self.notify(f"train and evaluate: {plain(outcome)}", markup=False)
+
+    def _use_signals(self) -> None:
+        """The run's model signals join the review: back on the review screen, lint runs
+        again with the MOD rules, and `m` shows what the tuned model disagrees with."""
+        from curate.io import DatasetError
+
+        log = self.query_one("#run-log", RichLog)
+        if not self.session.settings.train.signals:
+            return
+        try:
+            self.session.use_run(self.run_dir)
+        except DatasetError as exc:
+            log.write(plain(f"model signals not used: {exc}"))
+            return
+        log.write(
+            "model signals loaded: back in review, m shows what the tuned model disagrees with"
+        )
 
     def action_cancel(self) -> None:
         if self.running and not self.stop.is_set():
             self.stop.set()
             self.query_one("#run-log", RichLog).write("cancelling at the next step…")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Judging is offered once the run has replies to judge."""
+        return self.evaluated if action == "judge" else True
+
+    def action_judge(self) -> None:
+        """Blind side-by-side judging of this run's base and tuned replies."""
+        from curate.io.errors import DatasetError
+        from curate.judging import JudgeSession
+        from curate.tui.screens.judge import JudgeScreen
+
+        try:
+            session = JudgeSession.open(self.run_dir, ("base", "tuned"), self.session.reviewer)
+        except DatasetError as exc:
+            self.notify(plain(exc), severity="error", markup=False)
+            return
+        self.app.push_screen(JudgeScreen(session))
 
     def action_close(self) -> None:
         """Back to reviewing; a run goes on in the background (`t` shows it again)."""
