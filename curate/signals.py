@@ -45,6 +45,8 @@ from curate.io.errors import DatasetError
 SIGNALS = "signals.parquet"
 """In the run folder: one row per training and validation record the tuned model scored."""
 
+MEASURES = ("loss", "lift", "contradiction")
+"""The measures `z` is the largest of (lift counted downwards: low lift is suspect)."""
 MIN_CATEGORY = 8
 """Categories with fewer scored records are compared with all records."""
 WORST_TOKENS = 3
@@ -62,6 +64,7 @@ COLUMNS: dict[str, pl.DataType] = {
     "contradiction": pl.Float64(),
     "tokens": pl.Int64(),
     "z": pl.Float64(),
+    "why": pl.String(),
     "fold": pl.Int64(),
     "held_out": pl.Boolean(),
     "rank": pl.Int64(),
@@ -72,7 +75,8 @@ COLUMNS: dict[str, pl.DataType] = {
 }
 """The columns of `signals.parquet`. `fold` is the out-of-fold adapter that scored the
 record (null: the run's own adapter); `held_out` whether that adapter never trained on it
-(validation records, and every record under `--folds`); `rank` 1 is the hardest reply."""
+(validation records, and every record under `--folds`); `rank` 1 is the hardest reply;
+`why` the measure whose z-score is `z`: `loss`, `lift` or `contradiction`."""
 
 
 def output_sha256(text: str | None) -> str:
@@ -197,14 +201,15 @@ def signals_frame(
     lift = np.array([s.lift for s in scores], dtype=float)
     contradiction = np.array([s.contradiction for s in scores], dtype=float)
     tokens = np.array([s.tokens for s in scores], dtype=np.int64)
-    z = np.max(
+    measures = np.array(
         [
             robust_z(loss, tokens, categories),
             robust_z(-lift, tokens, categories),
             robust_z(contradiction, tokens, categories),
-        ],
-        axis=0,
-    )
+        ]
+    ).reshape(3, len(ids))
+    z = measures.max(axis=0)
+    why = [MEASURES[int(i)] for i in measures.argmax(axis=0)]
     rank = np.empty(len(ids), dtype=np.int64)
     rank[np.argsort(-z, kind="stable")] = np.arange(1, len(ids) + 1)
     dim = scores[0].embedding.shape[0] if scores else 1
@@ -221,6 +226,7 @@ def signals_frame(
             "contradiction": contradiction,
             "tokens": tokens,
             "z": z,
+            "why": why,
             "fold": folds,
             "held_out": held_out,
             "rank": rank,

@@ -112,6 +112,7 @@ def test_signals_rank_the_hardest_reply_first(tmp_path: Path) -> None:
     frame = read_signals(run)
     assert frame.columns == list(COLUMNS)
     assert frame.get_column("id")[0] == "r9"
+    assert frame.get_column("why")[0] == "loss"  # the measure that made it stand out
     assert sorted(frame.get_column("rank").to_list()) == list(range(1, 11))
 
 

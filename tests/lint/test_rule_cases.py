@@ -78,6 +78,7 @@ def signals_file(rows: list[dict[str, Any]]) -> pl.DataFrame:
         "contradiction": 0.5,
         "tokens": 40,
         "z": 0.0,
+        "why": "loss",
         "fold": None,
         "held_out": False,
         "suspect_category": None,

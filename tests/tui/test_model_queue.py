@@ -4,6 +4,7 @@ go to the journal like any other."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -52,6 +53,11 @@ def write_run(tmp_path: Path, data: Path) -> tuple[Path, list[str]]:
 
 
 async def test_the_model_queue_strongest_first_with_its_view(tickets: Path, tmp_path: Path) -> None:
+    lines = tickets.read_text().splitlines(keepends=True)
+    records = [json.loads(line) for line in lines]
+    records[11]["output"] = records[10]["output"]  # row 10's reply is row 11's, copied
+    lines[11] = json.dumps(records[11]) + "\n"
+    tickets.write_text("".join(lines))
     run, ids = write_run(tmp_path, tickets)
     app = app_on(tickets, run=run)
     async with app.run_test(size=SIZE) as pilot:
@@ -67,6 +73,8 @@ async def test_the_model_queue_strongest_first_with_its_view(tickets: Path, tmp_
         assert "reply loss 2.50, lift 0.10, contradiction 4.00: z 6.0 within its" in detail
         assert "Consistent neighbours" in detail
         assert ids[11] in detail and ids[12] in detail
+        assert f"{ids[11]}  {records[11]['category']}  the same reply as this record" in detail
+        assert f"{ids[12]}  {records[12]['category']}  the same" not in detail
         assert ids[30] not in detail.split("Consistent neighbours")[1]  # not ordinary itself
         await pilot.press("x")
         [decision] = journal(tickets)

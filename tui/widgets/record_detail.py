@@ -124,23 +124,30 @@ def _model_view(session: ReviewSession, row: int) -> list[RenderableType]:
     neighbours = session.consistent_neighbours(row)
     if neighbours:
         parts.append(Text("Consistent neighbours", style="bold"))
+    own = (session.record(row).get("output") or "").strip()
     for other in neighbours:
         theirs = session.record(other)
-        parts.append(
-            Text.assemble(
-                (plain(theirs["id"]), "bold"),
-                "  ",
-                (plain(theirs.get("category") or "no category"), "cyan"),
-            )
+        reply = (theirs.get("output") or "").strip()
+        head = Text.assemble(
+            (plain(theirs["id"]), "bold"),
+            "  ",
+            (plain(theirs.get("category") or "no category"), "cyan"),
         )
-        parts.append(Text("  ").append_text(visible(_first_lines(theirs.get("output") or ""))))
+        if reply == own:
+            head.append("  the same reply as this record", style="bold yellow")
+        parts.append(head)
+        parts += [Text("  ").append_text(visible(line)) for line in _first_lines(reply)]
     parts.append(Text())
     return parts
 
 
-def _first_lines(text: str, lines: int = 3) -> str:
-    kept = text.splitlines()[:lines]
-    return "\n".join(kept) + (" …" if len(text.splitlines()) > lines else "")
+def _first_lines(text: str, lines: int = 3) -> list[str]:
+    """The first non-empty lines of a reply, the last marked when more follow."""
+    filled = [line for line in text.splitlines() if line.strip()]
+    kept = filled[:lines]
+    if len(filled) > lines:
+        kept[-1] += " …"
+    return kept
 
 
 def _turns(record: dict[str, Any]) -> list[RenderableType]:

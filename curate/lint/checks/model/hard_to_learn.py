@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from pydantic import Field
 
@@ -8,6 +9,21 @@ from curate.lint.context import LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import STRENGTH, Severity
+
+REASONS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "loss": lambda row: (
+        f"the tuned model finds this reply unlike the replies it learned: loss {row['loss']:.2f}"
+    ),
+    "lift": lambda row: (
+        f"this reply does not follow from its prompt, which barely makes it likelier: lift "
+        f"{row['lift']:.2f}"
+    ),
+    "contradiction": lambda row: (
+        f"the prompt argues against words of this reply (another name or number?): "
+        f"contradiction {row['contradiction']:.2f}"
+    ),
+}
+"""What the measure that stands out says about the reply, for the expert who reads it."""
 
 
 class HardOptions(RuleOptions):
@@ -36,8 +52,8 @@ class HardToLearnReply(Rule[HardOptions]):
     likely than they are without it, and the contradiction puts it first of its category.
 
     ## Fix
-    Review it (`curate review DATA --run RUN_DIR`, the "model disagrees" queue): correct the
-    reply, reject the record, or keep it when it is right and rare.
+    Correct the reply, reject the record, or keep it when it is right and rare; the review
+    app lists these first with `--run RUN_DIR` (key m).
     """
 
     code = "MOD001"
@@ -59,15 +75,14 @@ class HardToLearnReply(Rule[HardOptions]):
             )
             yield Violation(
                 [row["id"]],
-                f"the tuned model finds this reply unlike its category's: loss "
-                f"{row['loss']:.2f}, lift {row['lift']:.2f}, contradiction "
-                f"{row['contradiction']:.2f}, z {row['z']:.1f} "
-                f"(rank {row['rank']} of {scored}, {how})",
+                f"{REASONS.get(row['why'], REASONS['loss'])(row)}, z {row['z']:.1f} within its "
+                f"category (rank {row['rank']} of {scored}, {how})",
                 {
                     STRENGTH: round(row["z"], 3),
                     "loss": round(row["loss"], 4),
                     "lift": round(row["lift"], 4),
                     "contradiction": round(row["contradiction"], 4),
+                    "why": row["why"],
                     "z": round(row["z"], 3),
                     "rank": row["rank"],
                     "fold": row["fold"],
