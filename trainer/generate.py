@@ -129,8 +129,20 @@ def reference_losses(
 
 
 def _batch_losses(model: Any, rows: list[dict[str, list[int]]], pad_id: int) -> list[float]:
+    return [float(losses.mean()) for losses in token_losses(model, rows, pad_id, False)[0]]
+
+
+def token_losses(
+    model: Any, rows: list[dict[str, list[int]]], pad_id: int, pool: bool
+) -> tuple[list[Any], list[Any]]:
+    """Per row, the losses of its trained tokens; with `pool`, also the mean of the final
+    hidden states over its tokens (the record's representation). Logits are made for the
+    trained positions only, as training makes them (`reply_logits`): the output layer is
+    most of the cost of a small model's forward pass."""
     import torch
     import torch.nn.functional as F
+
+    from curate.trainer.loss import output_layer, reply_logits
 
     longest = max(len(row["input_ids"]) for row in rows)
 
@@ -139,10 +151,24 @@ def _batch_losses(model: Any, rows: list[dict[str, list[int]]], pad_id: int) -> 
         return torch.tensor(values, device=model.device)
 
     ids, mask = padded("input_ids", pad_id), padded("attention_mask", 0)
-    labels = padded("labels", IGNORE_INDEX)[:, 1:]
-    logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
-    tokens = F.cross_entropy(
-        logits.transpose(1, 2), labels, ignore_index=IGNORE_INDEX, reduction="none"
-    )
-    counted = (labels != IGNORE_INDEX).sum(dim=1)
-    return [float(x) for x in tokens.sum(dim=1) / counted]
+    targets = padded("labels", IGNORE_INDEX)[:, 1:]
+    trained = targets != IGNORE_INDEX
+    final: list[Any] = []
+
+    def keep(_module: Any, args: tuple[Any, ...]) -> None:
+        final.append(args[0])
+
+    handle = output_layer(model).register_forward_pre_hook(keep) if pool else None
+    try:
+        output = reply_logits(model, {"input_ids": ids, "attention_mask": mask}, trained)
+    finally:
+        if handle is not None:
+            handle.remove()
+    flat = F.cross_entropy(output.logits[0].float(), targets[trained], reduction="none")
+    losses = list(torch.split(flat, trained.sum(dim=1).tolist()))
+    pooled: list[Any] = []
+    if pool:
+        weights = mask.unsqueeze(-1).float()
+        means = (final[0].float() * weights).sum(dim=1) / weights.sum(dim=1)
+        pooled = [means[i] for i in range(len(rows))]
+    return losses, pooled

@@ -21,7 +21,8 @@ import numpy as np
 from curate.io import DatasetError, read_dataset
 from curate.signals import WORST_TOKENS, RecordScore, signals_frame, write_signals
 from curate.trainer.cancel import Cancelled
-from curate.trainer.data import IGNORE_INDEX, TrainOn, conversation, encode_example
+from curate.trainer.data import TrainOn, conversation, encode_example
+from curate.trainer.generate import token_losses
 from curate.trainer.lora import quiet_peft
 from curate.trainer.model import load, use_bf16
 from curate.trainer.train import records_of
@@ -139,8 +140,8 @@ def score_records(
             if should_stop():
                 raise Cancelled("signals stopped on request")
             chunk = order[start : start + batch_size]
-            prompted, pooled = _token_losses(model, [encoded[r][0] for r in chunk], pad, True)
-            alone, _ = _token_losses(model, [encoded[r][1] for r in chunk], pad, False)
+            prompted, pooled = token_losses(model, [encoded[r][0] for r in chunk], pad, True)
+            alone, _ = token_losses(model, [encoded[r][1] for r in chunk], pad, False)
             for i, rid in enumerate(chunk):
                 scores[rid] = _score(prompted[i], alone[i], pooled[i])
             progress(what, len(scores), len(order))
@@ -168,48 +169,6 @@ def _score(prompted: Any, alone: Any, pooled: Any) -> RecordScore:
         tokens=int(prompted.numel()),
         embedding=pooled.cpu().numpy().astype(np.float32),
     )
-
-
-def _token_losses(
-    model: Any, rows: list[dict[str, list[int]]], pad_id: int, pool: bool
-) -> tuple[list[Any], list[Any]]:
-    """Per row, the losses of its trained tokens; with `pool`, also the mean of the final
-    hidden states over its tokens (the record's representation). Logits are made for the
-    trained positions only, as training makes them (`reply_logits`): the output layer is
-    most of the cost of a small model's forward pass."""
-    import torch
-    import torch.nn.functional as F
-
-    from curate.trainer.loss import output_layer, reply_logits
-
-    longest = max(len(row["input_ids"]) for row in rows)
-
-    def padded(key: str, value: int) -> Any:
-        values = [row[key] + [value] * (longest - len(row[key])) for row in rows]
-        return torch.tensor(values, device=model.device)
-
-    ids, mask = padded("input_ids", pad_id), padded("attention_mask", 0)
-    targets = padded("labels", IGNORE_INDEX)[:, 1:]
-    trained = targets != IGNORE_INDEX
-    final: list[Any] = []
-
-    def keep(_module: Any, args: tuple[Any, ...]) -> None:
-        final.append(args[0])
-
-    handle = output_layer(model).register_forward_pre_hook(keep) if pool else None
-    try:
-        output = reply_logits(model, {"input_ids": ids, "attention_mask": mask}, trained)
-    finally:
-        if handle is not None:
-            handle.remove()
-    flat = F.cross_entropy(output.logits[0].float(), targets[trained], reduction="none")
-    losses = list(torch.split(flat, trained.sum(dim=1).tolist()))
-    pooled: list[Any] = []
-    if pool:
-        weights = mask.unsqueeze(-1).float()
-        means = (final[0].float() * weights).sum(dim=1) / weights.sum(dim=1)
-        pooled = [means[i] for i in range(len(rows))]
-    return losses, pooled
 
 
 def _folds(train: Path, k: int, seed: int) -> dict[str, int]:

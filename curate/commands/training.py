@@ -21,6 +21,19 @@ if TYPE_CHECKING:
     from curate.pipeline import RunEvent
 
 
+SignalsOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--signals/--no-signals",
+        help="Score train and val records with the tuned model for the MOD rules.",
+    ),
+]
+FoldsOpt = Annotated[
+    int | None,
+    typer.Option(help="Out-of-fold signals: train K more adapters (K x the training time)."),
+]
+
+
 @app.command()
 @fails_cleanly
 def train(
@@ -44,17 +57,8 @@ def train(
         str | None,
         typer.Option(help="Assistant turns that carry the loss: all-assistant or last-assistant."),
     ] = None,
-    signals: Annotated[
-        bool | None,
-        typer.Option(
-            "--signals/--no-signals",
-            help="Score train and val records with the tuned model for the MOD rules.",
-        ),
-    ] = None,
-    folds: Annotated[
-        int | None,
-        typer.Option(help="Out-of-fold signals: train K more adapters (K x the training time)."),
-    ] = None,
+    signals: SignalsOpt = None,
+    folds: FoldsOpt = None,
     show_mask: Annotated[
         int | None,
         typer.Option(
@@ -198,17 +202,8 @@ def run_command(
         bool,
         typer.Option(help="Also train on the raw data (same settings) and compare: ablation.json."),
     ] = False,
-    signals: Annotated[
-        bool | None,
-        typer.Option(
-            "--signals/--no-signals",
-            help="Score train and val records with the tuned model for the MOD rules.",
-        ),
-    ] = None,
-    folds: Annotated[
-        int | None,
-        typer.Option(help="Out-of-fold signals: train K more adapters (K x the training time)."),
-    ] = None,
+    signals: SignalsOpt = None,
+    folds: FoldsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Lint, split, train and evaluate, then print one summary."""

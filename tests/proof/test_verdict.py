@@ -9,16 +9,8 @@ from typing import Any
 import pytest
 
 from curate.proof.report import build_report
-from curate.schemas.report import MODELS, Provenance
-
-PROVENANCE = Provenance(
-    curate_version="test",
-    split="test.jsonl",
-    split_sha256="0" * 64,
-    base_model="tiny",
-    base_model_origin="a test",
-    adapter="adapter",
-)
+from curate.schemas.report import MODELS
+from tests.run_folder import PROVENANCE
 
 
 def rows(n: int, **means: float) -> list[dict[str, Any]]:
