@@ -63,7 +63,7 @@ class UnderpoweredTestSplit(Rule[PowerOptions]):
         power = f"detects differences of {can:.0%} or more" if can < 1 else "cannot measure any"
         return Violation(
             [],
-            f"{what} of {n} records {power} (95% confidence, 80% power); "
+            f"{what} of {n} record{'' if n == 1 else 's'} {power} (95% confidence, 80% power); "
             f"{needed} records are needed for {wanted:.0%}",
             {"records": n, "detectable_difference": round(can, 3), "needed": needed},
             locations=where,
