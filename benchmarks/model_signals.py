@@ -1,17 +1,21 @@
 """How well the MOD signals point experts at wrong records, against random and lint alone.
 
     python benchmarks/model_signals.py [--steps 20] [--folds 2] [--seed 7] [--out DIR]
+    python benchmarks/model_signals.py --generated 600 --folds 1   # fresh generated tickets
 
 Plants three kinds of wrong record into the demo sample (samples/demo/tickets.jsonl), none
 of which lint can see because each stays well formed:
 
 - **swapped**: 5% of the records get the reply of a record of another category (pairs
   swap replies, so the reply greets another customer and cites another order);
-- **fact**: 2.5% get one key fact of their reply changed (the order number's digits, or
-  the customer's name);
+- **fact**: of 2.5% picked, those with a key fact in their reply get it changed (the order
+  number's digits, or the customer's name; in generated tickets, else another number);
 - **category**: 2.5% are filed under another category, reply untouched.
 
-Then runs what `make demo` runs up to training (lint with the demo config, set aside
+`--generated N` plants into N tickets freshly made by the sample generator
+(`samples/generate.py`, seeded with `--seed`: other customers, products and wording, and
+free-form replies) and lints them with the default rules. Then runs what `make demo` runs
+up to training (lint with the demo config, set aside
 errors and warnings, split, LoRA-train the embedded default model for `--steps` steps on
 the CPU) and writes the signals in-sample, then again out of `--folds` folds. For each
 kind it prints precision@k and recall@k with k the number planted among the scored
@@ -28,6 +32,7 @@ import argparse
 import json
 import random
 import re
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -39,17 +44,22 @@ import polars as pl
 from curate.config import load_settings
 from curate.pipeline import RunRequest, prepare
 from curate.schemas.finding import Severity
+from curate.schemas.settings import CurateSettings
 from curate.signals import robust_z
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "samples" / "demo"
 ORDER = re.compile(r"#FW-(\d{6})")
 GREETING = re.compile(r"^Hi ([A-Z][a-z]+),")
+NUMBER = re.compile(r"(\d{2,})")
 NAMES = ["Marguerite", "Tobias", "Priyanka", "Oleander", "Casimir", "Henrietta", "Ignatius"]
 
 
-def plant(records: list[dict[str, Any]], rng: random.Random) -> dict[str, set[str]]:
-    """Plant the three kinds in place; returns kind -> ids."""
+def plant(
+    records: list[dict[str, Any]], rng: random.Random, numbers: bool = False
+) -> dict[str, set[str]]:
+    """Plant the three kinds in place; returns kind -> ids. Of the records picked for a
+    changed fact, one whose reply has none to change is left as it is and not counted."""
     n = len(records)
     order = list(range(n))
     rng.shuffle(order)
@@ -69,23 +79,53 @@ def plant(records: list[dict[str, Any]], rng: random.Random) -> dict[str, set[st
         planted["swapped"] |= {records[i]["id"], records[j]["id"]}
     used = {r["id"] for r in records if r["id"] in planted["swapped"]}
     rest = [i for i in pool if records[i]["id"] not in used]
-    for i in rest[: round(0.025 * n)]:
+    share = round(0.025 * n)
+    for i in rest[:share]:
         record = records[i]
-        match = ORDER.search(record["output"])
-        if match:
-            digits = "".join(rng.choice("0123456789") for _ in range(6))
-            record["output"] = record["output"].replace(match.group(1), digits)
-        else:
-            name = GREETING.search(record["output"])
-            other = rng.choice([x for x in NAMES if not name or x != name.group(1)])
-            record["output"] = GREETING.sub(f"Hi {other},", record["output"], count=1)
-        planted["fact"].add(record["id"])
+        changed = change_a_fact(record["output"], rng, numbers)
+        if changed is not None:
+            record["output"] = changed
+            planted["fact"].add(record["id"])
     categories = sorted({r["category"] for r in records})
-    for i in rest[round(0.025 * n) : round(0.05 * n)]:
+    for i in rest[share : 2 * share]:
         record = records[i]
         record["category"] = rng.choice([c for c in categories if c != record["category"]])
         planted["category"].add(record["id"])
     return planted
+
+
+def change_a_fact(reply: str, rng: random.Random, numbers: bool) -> str | None:
+    """The reply with one key fact changed: the order number's digits, else the greeted
+    name, else (with `numbers`, for free-form replies) another run of two or more digits;
+    None when it has none of them. The draws from `rng` for the demo sample's replies are
+    the same whether or not a name is found, so a plant is the same in every version."""
+    match = ORDER.search(reply)
+    if match:
+        return _other_digits(reply, match, rng)
+    name = GREETING.search(reply)
+    other = rng.choice([x for x in NAMES if not name or x != name.group(1)])
+    if name:
+        return GREETING.sub(f"Hi {other},", reply, count=1)
+    match = NUMBER.search(reply) if numbers else None
+    return _other_digits(reply, match, rng) if match else None
+
+
+def _other_digits(reply: str, match: re.Match[str], rng: random.Random) -> str:
+    digits = match.group(1)
+    other = digits
+    while other == digits:
+        other = "".join(rng.choice("0123456789") for _ in digits)
+    return reply[: match.start(1)] + other + reply[match.end(1) :]
+
+
+def generated(count: int, seed: int) -> list[dict[str, Any]]:
+    """`count` fresh tickets from the sample generator (samples/generate.py) with another
+    seed: other customers, products, orders and wording than the sample's."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    import generate  # the sample generator, standard library only
+
+    rows = [ticket.row() for ticket in generate.sample_tickets(seed, count)]
+    return [{**row, "id": f"G-{number:05d}"} for number, row in enumerate(rows, start=1)]
 
 
 def at_k(ranked: list[str], truth: set[str]) -> tuple[float, float, int]:
@@ -154,6 +194,8 @@ def own_wrong_replies(signals: pl.DataFrame) -> None:
     listed = json.loads((DEMO / "planted.json").read_text(encoding="utf-8"))
     wrong = {rid for entry in listed if entry["kind"] == "wrong_reply" for rid in entry["ids"]}
     found = signals.filter(pl.col("id").is_in(list(wrong))).sort("rank")
+    if found.is_empty():  # not a run of the demo sample
+        return
     ranks = ", ".join(str(r) for r in found.get_column("rank"))
     flagged = found.filter(pl.col("z") >= 3.0).height
     print(
@@ -197,6 +239,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument(
+        "--generated",
+        type=int,
+        default=0,
+        help="plant into N freshly generated tickets (default settings) instead of the demo sample",
+    )
+    parser.add_argument(
         "--sample-run",
         type=Path,
         default=None,
@@ -222,8 +270,11 @@ def main() -> None:
     from curate.trainer.train import train
 
     rng = random.Random(args.seed)
-    records = [json.loads(line) for line in (DEMO / "tickets.jsonl").open(encoding="utf-8")]
-    planted = plant(records, rng)
+    if args.generated:
+        records = generated(args.generated, args.seed)
+    else:
+        records = [json.loads(line) for line in (DEMO / "tickets.jsonl").open(encoding="utf-8")]
+    planted = plant(records, rng, numbers=bool(args.generated))
     out = args.out or Path(tempfile.mkdtemp(prefix="model-signals-"))
     out.mkdir(parents=True, exist_ok=True)
     data = out / "planted.jsonl"
@@ -233,6 +284,8 @@ def main() -> None:
         + ", ".join(f"{len(ids)} {kind}" for kind, ids in planted.items())
     )
     settings = load_settings(DEMO / "curate.toml")
+    if args.generated:  # no house format to check: the demo's training settings only
+        settings = CurateSettings(train=settings.train)
     run = out / "run"
     request = RunRequest(
         [data], run, settings, settings.fields, fix=True, fix_level=Severity.WARNING
