@@ -42,9 +42,9 @@ demo: $(STAMP)
 	@echo "tickets come from scenario templates, so one resolution sentence recurs with other"
 	@echo "names, dates and amounts (retrieval's fact recall in the report shows the specifics"
 	@echo "differ). Every other record lint flagged before training was set aside."
-	@echo "The MOD findings (info) are what the tuned model disagrees with: its two most"
-	@echo "suspect replies greet another customer and cite another order (the sample's planted"
-	@echo "wrong replies). curate review $(DEMO_OUT)/splits --run $(DEMO_OUT) opens on them (key m)."
+	@echo "The MOD findings (info) are what the tuned model disagrees with; the sample's planted"
+	@echo "wrong replies (another customer's reply) are among the replies it ranks first."
+	@echo "curate review $(DEMO_OUT)/splits --run $(DEMO_OUT) opens on them (key m)."
 
 ## make test: set everything up, then run the whole test suite.
 test: $(STAMP)
