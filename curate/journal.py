@@ -21,7 +21,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from curate.io import Dataset
-from curate.io.appendlog import append_line
+from curate.io.appendlog import append_line, complete_lines
 from curate.io.errors import DatasetError
 from curate.schemas.decision import Decision
 
@@ -114,11 +114,7 @@ def ensure_union_merge(journal: Path) -> None:
 def read_decisions(path: Path) -> list[Decision]:
     """Every decision in the journal, in order. A last line cut off by a crash (no newline)
     was never confirmed and is ignored; any other bad line is an error naming it."""
-    if not path.is_file():
-        return []
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    complete = lines[:-1]  # the part after the last newline was never confirmed
+    complete, _ = complete_lines(path)  # a cut-off last line was never confirmed
     decisions = []
     for number, line in enumerate(complete, start=1):
         if not line.strip():

@@ -24,9 +24,10 @@ from curate.io import DatasetError, read_dataset
 from curate.io.atomic import write_text_atomic
 from curate.journal import load_review
 from curate.judging.journal import current, journal_of, read_judgements, standing
-from curate.judging.predictions import predictions_path, read_predictions
+from curate.judging.predictions import read_predictions
 from curate.judging.report import count
 from curate.outputs import refuse_output
+from curate.proof.run_files import predictions_path
 from curate.schemas.judgement import SKIP, TIE, UNDO
 from curate.schemas.settings import FieldSettings
 

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -41,6 +43,7 @@ import polars as pl
 from curate.io import Dataset
 from curate.io.atomic import write_atomic
 from curate.io.errors import DatasetError
+from curate.proof.run_files import predictions_path, primary_metric_of
 
 SIGNALS = "signals.parquet"
 """In the run folder: one row per training and validation record the tuned model scored."""
@@ -287,6 +290,15 @@ class MatchedSignals:
     changed: int
     missing: int
 
+    @cached_property
+    def _index_of_row(self) -> dict[int, int]:
+        return {row: i for i, row in enumerate(self.frame.get_column("row").to_list())}
+
+    def at_row(self, row: int) -> dict[str, Any] | None:
+        """The signals of the dataset's record at `row`, None when the run did not score it."""
+        index = self._index_of_row.get(row)
+        return None if index is None else self.frame.row(index, named=True)
+
     def note(self) -> str | None:
         """One line about signals left unused, or None when every one applies."""
         parts = []
@@ -338,9 +350,6 @@ def match_signals(run: Path, dataset: Dataset) -> MatchedSignals:
     return MatchedSignals(run, matched, signals.height, changed, missing)
 
 
-PREDICTIONS = "predictions-test.jsonl"
-
-
 @dataclass(frozen=True)
 class TestScores:
     """Per test record of a dataset (by its id there), the base and tuned models' scores
@@ -353,13 +362,14 @@ class TestScores:
 
 def match_predictions(run: Path, dataset: Dataset) -> TestScores | None:
     """The run's per-record test scores on the records of `dataset` whose reference is
-    still their reply; None when the run was not evaluated."""
+    still their reply (from the predictions file its report names); None when the run was
+    not evaluated."""
     import json
 
-    path = run / PREDICTIONS
+    path = predictions_path(run)
     if not path.is_file():
         return None
-    metric = _primary_metric(run)
+    metric = primary_metric_of(run)
     by_local: dict[str, tuple[str, tuple[float, float]]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -385,13 +395,3 @@ def match_predictions(run: Path, dataset: Dataset) -> TestScores | None:
         if entry is not None and entry[0] == output_sha256(output):
             found[rid] = entry[1]
     return TestScores(metric, found)
-
-
-def _primary_metric(run: Path) -> str:
-    import json
-
-    report = run / "report.json"
-    try:
-        return str(json.loads(report.read_text(encoding="utf-8"))["verdict"]["primary_metric"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return "rouge_l"

@@ -13,10 +13,9 @@ from pathlib import Path
 
 from curate.config import ConfigError
 from curate.io.errors import DatasetError
+from curate.proof.run_files import predictions_path
 from curate.schemas.report import MODELS
 from curate.terminal import plain
-
-DEFAULT_PREDICTIONS = "predictions-test.jsonl"
 
 
 @dataclass(frozen=True)
@@ -36,17 +35,6 @@ def replies_digest(prediction: Prediction, shown: tuple[str, str]) -> str:
     a, b = (prediction.replies.get(model, "") for model in shown)
     both = json.dumps([a, b], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(both).hexdigest()[:16]
-
-
-def predictions_path(run: Path) -> Path:
-    """The predictions file of a run folder: the one its report names, else the default."""
-    try:
-        named = json.loads((run / "report.json").read_text(encoding="utf-8"))["predictions"]
-    except (OSError, ValueError, KeyError, TypeError):
-        named = None
-    if isinstance(named, str) and named and Path(named).name == named:
-        return run / named
-    return run / DEFAULT_PREDICTIONS
 
 
 def read_predictions(run: Path) -> list[Prediction]:
