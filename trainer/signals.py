@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from curate.io import DatasetError, read_dataset
+from curate.io import Dataset, DatasetError, read_dataset
 from curate.signals import WORST_TOKENS, RecordScore, signals_frame, write_signals
 from curate.trainer.cancel import Cancelled
 from curate.trainer.data import TrainOn, conversation, encode_example
@@ -55,13 +55,18 @@ def write_run_signals(
     scores: dict[str, RecordScore] = {}
     folds: dict[str, int | None] = {}
     if settings.folds > 1:
-        fold_of = _folds(splits / "train.jsonl", settings.folds, settings.seed)
+        train_split = read_dataset([splits / "train.jsonl"])
+        fold_of = _folds(train_split, settings.folds, settings.seed)
+        line_of = dict(train_split.frame.select("id", "source_line").iter_rows())
+        lines = (splits / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
         for fold in range(settings.folds):
             if stop():
                 raise Cancelled("signals stopped on request")
             progress(f"training fold {fold + 1} of {settings.folds}", fold, settings.folds)
             held = [r for r in train_records if fold_of[r["id"]] == fold]
-            adapter = _train_fold(run, splits, fold, fold_of, settings, max_steps, stop)
+            others = {line_of[rid] for rid, f in fold_of.items() if f != fold}
+            trained_on = "".join(line for n, line in enumerate(lines, 1) if n in others)
+            adapter = _train_fold(run, fold, trained_on, settings, max_steps, stop)
             scored = score_records(
                 config, adapter, held, length, train_on, progress, stop, label=f"fold {fold + 1}"
             )
@@ -171,18 +176,17 @@ def _score(prompted: Any, alone: Any, pooled: Any) -> RecordScore:
     )
 
 
-def _folds(train: Path, k: int, seed: int) -> dict[str, int]:
+def _folds(train: Dataset, k: int, seed: int) -> dict[str, int]:
     """Record id -> fold: duplicate groups (as the split forms them) dealt round-robin to
     `k` folds in a seeded order, largest groups first so that folds stay even."""
     from curate.dedup.groups import Duplicates
     from curate.split.assign import seeded_order
     from curate.split.groups import build_groups
 
-    dataset = read_dataset([train])
-    grouping = build_groups(dataset.frame, Duplicates(dataset), "category", keep_duplicates=True)
+    grouping = build_groups(train.frame, Duplicates(train), "category", keep_duplicates=True)
     if len(grouping.groups) < k:
         raise DatasetError(
-            str(train),
+            train.sources[0].path,
             f"--folds {k} needs at least {k} groups of training records, and the split made "
             f"{len(grouping.groups)} (records with the same or a near input stay in one fold)",
         )
@@ -198,29 +202,21 @@ def _folds(train: Path, k: int, seed: int) -> dict[str, int]:
 
 def _train_fold(
     run: Path,
-    splits: Path,
     fold: int,
-    fold_of: dict[str, int],
+    trained_on: str,
     settings: Any,
     max_steps: int | None,
     should_stop: Callable[[], bool],
 ) -> Path:
-    """Train the adapter of `fold` (on the other folds' training records) in
-    `run/folds/<fold>/` and return its adapter folder."""
+    """Train the adapter of `fold` on `trained_on` (the other folds' lines of the training
+    split) in `run/folds/<fold>/` and return its adapter folder."""
     from curate.io.atomic import write_text_atomic
     from curate.trainer.train import train
 
     folder = run / "folds" / str(fold)
     data = folder / "splits"
     data.mkdir(parents=True, exist_ok=True)
-    frame = read_dataset([splits / "train.jsonl"]).frame
-    keep = {
-        line for rid, line in frame.select("id", "source_line").iter_rows() if fold_of[rid] != fold
-    }
-    lines = (splits / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    write_text_atomic(
-        data / "train.jsonl", "".join(line for n, line in enumerate(lines, 1) if n in keep)
-    )
+    write_text_atomic(data / "train.jsonl", trained_on)
     single = settings.model_copy(update={"folds": 1, "signals": False})
     train(data, folder, single, max_steps=max_steps, should_stop=should_stop)
     return folder / "adapter"

@@ -114,7 +114,6 @@ class ReviewSession:
     """Rows the tuned model disagrees with -> their place in the "model disagrees" queue."""
     _pending_languages: dict[str, str] = field(default_factory=dict)
     _positions: dict[int, int] | None = None
-    _signal_rows: dict[int, int] | None = None
 
     @classmethod
     def open(
@@ -159,13 +158,7 @@ class ReviewSession:
 
     def model_signal(self, row: int) -> dict[str, Any] | None:
         """The run's signals on this record (loss, z, rank, neighbours...), if scored."""
-        if self.signals is None:
-            return None
-        if self._signal_rows is None:
-            frame = self.signals.frame
-            self._signal_rows = {r: i for i, r in enumerate(frame.get_column("row").to_list())}
-        index = self._signal_rows.get(row)
-        return None if index is None else self.signals.frame.row(index, named=True)
+        return self.signals.at_row(row) if self.signals is not None else None
 
     def consistent_neighbours(self, row: int, limit: int = 3) -> list[int]:
         """Records to read beside one the model disagrees with: those with the same input

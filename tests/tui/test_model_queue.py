@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import polars as pl
 from typer.testing import CliRunner
 
 from curate.cli import app as cli
@@ -102,3 +103,18 @@ def test_a_run_of_other_data_fails_before_the_app_opens(tmp_path: Path, tickets:
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("curate: error: ") and "another version of it" in line
+
+
+def test_signals_of_a_later_run_replace_the_earlier(tickets: Path, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    first, _ = write_run(tmp_path / "a", tickets)
+    later = tmp_path / "later"
+    later.mkdir()
+    frame = pl.read_parquet(first / SIGNALS).with_columns(pl.lit(0.5).alias("z"))
+    frame.write_parquet(later / SIGNALS)
+    app = app_on(tickets, run=first)
+    signal = app.session.model_signal(10)
+    assert signal is not None and signal["z"] == 6.0
+    app.session.use_run(later)
+    signal = app.session.model_signal(10)
+    assert signal is not None and signal["z"] == 0.5
