@@ -69,6 +69,12 @@ def main() -> None:
         f"model {resolve_model(args.model)}, {args.steps} steps of batch {args.batch_size}, "
         f"max length {args.max_length}, {precision}"
     )
+    warmup = args.warmup if args.warmup is not None else (5 if torch.cuda.is_available() else 0)
+    if warmup:
+        # The first steps on a GPU pay for its warm-up (kernels loaded, allocator grown,
+        # cuBLAS choosing algorithms); whichever ran first would carry it. A throwaway run
+        # takes it, so both timed runs start warm.
+        run_curate(splits, folder / "warmup", settings, warmup)
     batches, curate, outside = run_curate(splits, folder / "run", settings, args.steps)
     loop = run_loop(settings, batches)
     print_results(curate, loop, outside, settings, splits, batches, args)
@@ -82,6 +88,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--max-length", type=int, default=384)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--splits", type=Path, help="a `curate split` folder to train on")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        help="untimed curate steps first, so neither timed run pays the device's warm-up "
+        "(default: 5 on a CUDA GPU, 0 on a CPU)",
+    )
     parser.add_argument(
         "--peak-tflops",
         type=float,

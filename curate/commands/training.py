@@ -100,6 +100,8 @@ def train(
     )
     for record, why in result.skipped.items():
         print(f"  not trained on {record}: {why}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if train_settings.signals:
         _write_signals(out, train_settings, max_steps)
 
@@ -248,6 +250,8 @@ def run_command(
         f"warnings; {len(summary.set_aside)} records set aside"
     )
     print(f"train: {result.train_records} examples, adapter in {result.adapter}")
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     console.print(render_table(report, f"eval on {report.n} test records"))
     console.print(Text(f"Verdict ({report.verdict.advice}): {report.verdict.text}"))
     if summary.ablation is not None:

@@ -22,6 +22,7 @@ from curate.io.jsonl import (
     reparse,
 )
 from curate.io.parquet import read_parquet
+from curate.io.remote import url_of
 from curate.io.shapes import (
     FILE_ID_COLUMN,
     SYSTEM_COLUMN,
@@ -114,7 +115,7 @@ def read_file(
     path: Path, fields: FieldSettings
 ) -> tuple[pl.DataFrame, SourceFile, list[ReadIssue]]:
     """One file to canonical columns (without ids), its summary and its unreadable records."""
-    shown = str(path)
+    shown = url_of(path) or str(path)  # a URL as the user wrote it, not folded by Path
     data = read_input(path)
     kind = file_kind(path, data)
     raw = parse_raw(shown, kind, data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import zlib
 from pathlib import Path
@@ -35,6 +36,19 @@ _BINARY_MAGIC = {
 }
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES = 8192
+
+
+def input_sha256(name: str) -> str:
+    """The sha256 of an input as it is stored: a local file's bytes (gzip included), or a
+    URL's bytes as fetched (the URL is read again)."""
+    url = url_of(Path(name))
+    if url is not None:
+        return hashlib.sha256(read_url(url)).hexdigest()
+    digest = hashlib.sha256()
+    with Path(name).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_input(path: Path) -> bytes:

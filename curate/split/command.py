@@ -13,6 +13,7 @@ from curate.config import ConfigError
 from curate.dedup.groups import Duplicates
 from curate.io import Dataset, DatasetError, read_dataset
 from curate.io.paths import expand_paths
+from curate.io.sniff import input_sha256
 from curate.journal import apply_review, load_review
 from curate.progress import StageLine
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
@@ -165,7 +166,7 @@ def _manifest(
     return SplitManifest(
         tool=f"curate {__version__}",
         inputs=[
-            InputFile(path=s.path, sha256=sha256_file(Path(s.path)), records=s.records)
+            InputFile(path=s.path, sha256=input_sha256(s.path), records=s.records)
             for s in dataset.sources
         ],
         seed=settings.split.seed,

@@ -75,6 +75,22 @@ def test_a_dataset_named_by_url_is_read_through_fsspec(tmp_path: Path) -> None:
     assert json.loads(result.output)["records"] == len(ROWS)
 
 
+def test_a_dataset_named_by_url_splits_and_its_manifest_names_the_url(tmp_path: Path) -> None:
+    """The manifest records the URL as written and the sha256 of the bytes fetched (it had
+    tried to hash a local file of that name and crashed)."""
+    import hashlib
+
+    pytest.importorskip("fsspec")
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    out = tmp_path / "splits"
+    result = CliRunner().invoke(app, ["split", f"file://{data}", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (entry,) = json.loads((out / "manifest.json").read_text())["inputs"]
+    assert entry["path"] == f"file://{data}"
+    assert entry["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
+
+
 def test_a_hub_url_offline_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("huggingface_hub")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")

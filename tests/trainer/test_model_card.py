@@ -84,3 +84,37 @@ def test_eval_puts_the_metrics_in_the_card(tmp_path: Path, named_model: Path) ->
     train_hash = hashlib.sha256((splits / "train.jsonl").read_bytes()).hexdigest()
     assert train_hash in card
     assert "| metric | base | prompted | retrieval | tuned |" in card
+
+
+def test_the_card_lists_the_hub_datasets_the_split_was_read_from(tmp_path: Path) -> None:
+    """`datasets:` links to hub dataset pages: an hf:// input is listed by its id (once,
+    whatever its file or revision); a local file is not (a path there is a broken link)."""
+    from curate.trainer.card import hub_datasets
+
+    manifest = tmp_path / "manifest.json"
+    inputs = [
+        {"path": "hf://datasets/acme/tickets/train.jsonl"},
+        {"path": "hf://datasets/acme/tickets@v2/extra.jsonl"},
+        {"path": "hf://datasets/other/chats/data/part-0.parquet"},
+        {"path": "data/local.jsonl"},
+        {"path": "s3://bucket/datasets/x/y.jsonl"},
+    ]
+    manifest.write_text(json.dumps({"inputs": inputs}))
+    assert hub_datasets(manifest) == ["acme/tickets", "other/chats"]
+    assert hub_datasets(tmp_path / "missing.json") == []
+
+
+def test_a_local_split_has_no_datasets_key_and_a_hub_one_has(
+    tmp_path: Path, named_model: Path
+) -> None:
+    from curate.trainer.card import write_model_card
+    from curate.trainer.train import train
+
+    splits = write_splits(tmp_path / "splits")
+    run = tmp_path / "run"
+    train(splits, run, tiny_settings(named_model), max_steps=1)
+    assert "datasets" not in front_matter((run / "adapter" / "README.md").read_text())
+    config = json.loads((run / "train_config.json").read_text())
+    (run / "train_config.json").write_text(json.dumps({**config, "datasets": ["acme/tickets"]}))
+    meta = front_matter(write_model_card(run).read_text())
+    assert meta["datasets"] == ["acme/tickets"]

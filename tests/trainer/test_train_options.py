@@ -109,3 +109,41 @@ def test_unknown_quantize_value_is_refused_by_the_config() -> None:
 
     with pytest.raises(ValidationError):
         TrainSettings.model_validate({"quantize": "2bit"})
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="QLoRA quantises on a CUDA GPU")
+@pytest.mark.parametrize(("quantize", "layer"), [("4bit", "Linear4bit"), ("8bit", "Linear8bitLt")])
+def test_quantized_training_on_a_gpu_learns_a_portable_adapter(
+    tmp_path: Path,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    quantize: str,
+    layer: str,
+) -> None:
+    """The quantised run itself: the base is bitsandbytes layers, the LoRA learns, and the
+    adapter loads on a full-precision base (as it would be served)."""
+    pytest.importorskip("bitsandbytes")
+    from peft import PeftModel
+    from safetensors.torch import load_file
+    from transformers import AutoModelForCausalLM
+
+    from curate.trainer import train as train_module
+
+    loaded: list[object] = []
+    real_load = train_module.load
+
+    def recording_load(folder: Path, quantization: object = None) -> tuple[object, object]:
+        model, tokenizer = real_load(folder, quantization)
+        loaded.append(model)
+        return model, tokenizer
+
+    monkeypatch.setattr(train_module, "load", recording_load)
+    splits = write_splits(tmp_path / "splits")
+    settings = tiny_settings(tiny_model_dir, quantize=quantize, signals=False)
+    result = train_module.train(splits, tmp_path / "run", settings, max_steps=3)
+    assert layer in {type(m).__name__ for m in loaded[0].modules()}  # type: ignore[attr-defined]
+    weights = load_file(result.adapter / "adapter_model.safetensors")
+    assert any(v.abs().sum() > 0 for k, v in weights.items() if "lora_B" in k)
+    config = json.loads((tmp_path / "run" / "train_config.json").read_text())
+    assert ("NF4" if quantize == "4bit" else "int8") in config["precision"]
+    PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(tiny_model_dir), result.adapter)
