@@ -19,6 +19,7 @@ template refuses.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from typing import Any
 import polars as pl
 
 from curate.config import ConfigError
+from curate.io.analysis_cache import AnalysisCache
 
 # About four characters per token for English with a byte-level BPE vocabulary of 32k-50k
 # entries (SmolLM2's is 49k); the chat template adds role markers and, for models that
@@ -72,13 +74,15 @@ def count_tokens(
     tokenizer: str | None,
     train_model: str | None = None,
     limit: int | None = None,
+    cache: AnalysisCache | None = None,
 ) -> TokenCounts:
     """Token counts of each record's prompt and of prompt plus output: exact for every
-    record that may come near `limit` (all records when no limit is given)."""
+    record that may come near `limit` (all records when no limit is given). Exact counts
+    are kept in `cache` by record and tokenizer."""
     path = resolve_tokenizer(tokenizer, train_model)
     if path is None:
         return _estimate(frame)
-    return _exact(frame, path, limit)
+    return _exact(frame, path, limit, cache or AnalysisCache(None))
 
 
 def template_refusals(
@@ -184,7 +188,7 @@ def _estimate(frame: pl.DataFrame) -> TokenCounts:
     return TokenCounts(prompt, prompt + counts.get_column("out"), exact=False, source="estimate")
 
 
-def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCounts:
+def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCache) -> TokenCounts:
     try:
         from tokenizers import Tokenizer
     except ImportError:
@@ -195,12 +199,14 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCo
     file = path / "tokenizer.json" if path.is_dir() else path
     if not file.is_file():
         raise TokenizerError(f"{file}: no tokenizer.json here")
-    tokenizer = Tokenizer.from_file(str(file))
     template = _chat_template(folder)
+    count = _Counter(
+        Tokenizer.from_file(str(file)), template, frame, cache, _tokenizer_key(file, folder)
+    )
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    wanted = _rows_to_count(tokenizer, template, frame, estimate, limit, prompt, total)
-    _count(tokenizer, template, frame, wanted, prompt, total)
+    wanted = _rows_to_count(count, frame, estimate, limit, prompt, total)
+    count(wanted, prompt, total)
     return TokenCounts(
         pl.Series("prompt", prompt, dtype=pl.Int64),
         pl.Series("total", total, dtype=pl.Int64),
@@ -210,8 +216,7 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None = None) -> TokenCo
 
 
 def _rows_to_count(
-    tokenizer: Any,
-    template: Any,
+    count: _Counter,
     frame: pl.DataFrame,
     estimate: TokenCounts,
     limit: int | None,
@@ -227,7 +232,7 @@ def _rows_to_count(
         return list(range(rows))
     step = max(rows // CALIBRATION_RECORDS, 1)
     sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
-    _count(tokenizer, template, frame, sample, prompt, total)
+    count(sample, prompt, total)
     guessed_prompt, guessed_total = estimate.prompt.to_list(), estimate.total.to_list()
     ratios = sorted(
         max(total[i] / max(guessed_total[i], 1), prompt[i] / max(guessed_prompt[i], 1))
@@ -253,23 +258,49 @@ def _rows_to_count(
     return sorted(set(near.arg_true().to_list()) - set(sample))
 
 
-def _count(
-    tokenizer: Any,
-    template: Any,
-    frame: pl.DataFrame,
-    rows: list[int],
-    prompt: list[int],
-    total: list[int],
-) -> None:
-    """Render `rows` and count their tokens into `prompt` and `total` (a chat the template
-    refuses is counted as its plain text; SCH010 reports it)."""
-    if not rows:
-        return
-    prompts, totals, _ = _render(frame[rows], template)
-    prompt_ids = tokenizer.encode_batch_fast(prompts, add_special_tokens=False)
-    total_ids = tokenizer.encode_batch_fast(totals, add_special_tokens=False)
-    for row, p, t in zip(rows, prompt_ids, total_ids, strict=True):
-        prompt[row], total[row] = len(p.ids), len(t.ids)
+def _tokenizer_key(file: Path, folder: Path) -> str:
+    """What a count depends on besides the record: the tokenizer and its chat template."""
+    digest = hashlib.blake2b(file.read_bytes(), digest_size=16)
+    digest.update((_template_source(folder) or "").encode())
+    return digest.hexdigest()
+
+
+class _Counter:
+    """Renders rows and counts their tokens (a chat the template refuses is counted as its
+    plain text; SCH010 reports it), reading counts made before from the cache."""
+
+    def __init__(
+        self, tokenizer: Any, template: Any, frame: pl.DataFrame, cache: AnalysisCache, key: str
+    ) -> None:
+        self.tokenizer, self.template, self.frame = tokenizer, template, frame
+        self.cache, self.key = cache, key
+
+    def __call__(self, rows: list[int], prompt: list[int], total: list[int]) -> None:
+        """Count `rows` into `prompt` and `total`."""
+        if not rows:
+            return
+        chosen = self.frame[rows]
+        fields = [c for c in ("input", "output", "messages") if c in chosen.columns]
+        records = chosen.select(pl.struct(fields).struct.json_encode()).to_series()
+        first = {record: i for i, record in reversed(list(enumerate(records.to_list())))}
+
+        def counted(texts: pl.Series) -> pl.DataFrame:
+            return self._counted(chosen[[first[text] for text in texts.to_list()]])
+
+        counts = self.cache.rows("tokens", self.key, records, counted, code=("curate.tokens",))
+        for row, p, t in zip(rows, counts["prompt"], counts["total"], strict=True):
+            prompt[row], total[row] = p, t
+
+    def _counted(self, chosen: pl.DataFrame) -> pl.DataFrame:
+        prompts, totals, _ = _render(chosen, self.template)
+        encode = self.tokenizer.encode_batch_fast
+        return pl.DataFrame(
+            {
+                "prompt": [len(e.ids) for e in encode(prompts, add_special_tokens=False)],
+                "total": [len(e.ids) for e in encode(totals, add_special_tokens=False)],
+            },
+            schema={"prompt": pl.Int64, "total": pl.Int64},
+        )
 
 
 def _chat_template(folder: Path) -> Any:

@@ -21,6 +21,8 @@ SAMPLES = ROOT / "samples"
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["CURATE_CACHE"] = tempfile.mkdtemp(prefix="curate-test-cache-")
+    # Lint's per-text cache: one for the session, never a .curate_cache in the checkout.
+    os.environ["CURATE_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="curate-test-lint-cache-")
 
 
 @pytest.fixture

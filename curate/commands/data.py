@@ -114,6 +114,12 @@ def lint(
         Path | None,
         typer.Option("--run", help="Run folder whose model signals the MOD rules read."),
     ] = None,
+    cache: Annotated[
+        bool, typer.Option(help="Keep per-text results in the cache folder (--no-cache: off).")
+    ] = True,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="The cache folder (default: .curate_cache).")
+    ] = None,
     *,
     settings: CurateSettings,
     fields: FieldSettings,
@@ -131,6 +137,7 @@ def lint(
             if extend_select
             else None,
             "run": _run_path(run_dir, settings),
+            "cache_dir": "" if not cache else str(cache_dir.resolve()) if cache_dir else None,
         },
     )
     settings = settings.model_copy(update={"lint": lint_settings})

@@ -15,6 +15,7 @@ import polars as pl
 
 from curate.dedup.groups import Duplicates, Key
 from curate.io import Dataset
+from curate.io.analysis_cache import AnalysisCache, cache_folder
 from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
@@ -104,6 +105,14 @@ class LintContext:
         """Compute once per dataset: `ctx.shared("x", lambda: ...)`."""
         return self.dataset.shared(name, compute)
 
+    def analysis_cache(self) -> AnalysisCache:
+        """Per-text results kept on disk between runs (`[lint] cache-dir`)."""
+        lint = self.settings.lint
+        return self.shared(
+            "analysis-cache",
+            lambda: AnalysisCache(cache_folder(lint.cache_dir, self.settings.source)),
+        )
+
     @property
     def duplicates(self) -> Duplicates:
         """Exact groups, near clusters and near pairs, shared with split and the app."""
@@ -136,7 +145,13 @@ class LintContext:
         limit = limit or settings.train.max_seq_length
         return self.shared(
             f"tokens:{limit}",
-            lambda: count_tokens(self.frame, settings.lint.tokenizer, settings.train.model, limit),
+            lambda: count_tokens(
+                self.frame,
+                settings.lint.tokenizer,
+                settings.train.model,
+                limit,
+                self.analysis_cache(),
+            ),
         )
 
     def signals(self) -> MatchedSignals | None:

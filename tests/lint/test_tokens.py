@@ -168,3 +168,31 @@ def test_a_template_gets_the_special_tokens_and_many_turn_chats_are_counted(
     )  # fmt: skip
     screened = count_tokens(chats, str(tokenizer_dir), limit=300)
     assert screened.total[7] > 300 and int((screened.total > 300).sum()) == 1
+
+
+def test_cached_counts_equal_fresh_ones_and_follow_the_tokenizer(
+    tmp_path: Path, tokenizer_dir: Path
+) -> None:
+    """Counts come back from the cache for the same record and tokenizer; an edited record,
+    or another chat template, is counted afresh."""
+    from curate.io.analysis_cache import AnalysisCache
+
+    frame = pl.DataFrame(
+        {"input": ["one two three", "a b", "one two three"], "output": ["four five", "c", "x"]}
+    )
+    fresh = count_tokens(frame, str(tokenizer_dir))
+    cold, warm = AnalysisCache(tmp_path), AnalysisCache(tmp_path)
+    assert count_tokens(frame, str(tokenizer_dir), cache=cold).total.equals(fresh.total)
+    assert cold.computed == 3
+    assert count_tokens(frame, str(tokenizer_dir), cache=warm).prompt.equals(fresh.prompt)
+    assert warm.computed == 0
+    edited = frame.with_columns(pl.Series("output", ["four five six", "c", "x"]))
+    again = AnalysisCache(tmp_path)
+    assert count_tokens(edited, str(tokenizer_dir), cache=again).total.to_list()[0] == 6 + 4
+    assert again.computed == 1
+    (tokenizer_dir / "tokenizer_config.json").write_text(
+        json.dumps({"chat_template": TEMPLATE.replace("</s>", "</s> </s>")})
+    )
+    other = AnalysisCache(tmp_path)
+    assert count_tokens(frame, str(tokenizer_dir), cache=other).total.to_list()[0] == 6 + 1 + 4
+    assert other.computed == 3

@@ -32,13 +32,17 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
     params = LanguageParams(min_words=options.min_words, min_confidence=options.min_confidence)
     texts = ctx.frame.get_column(field)
 
-    def compute() -> pl.DataFrame:
+    def detect(texts: pl.Series) -> pl.DataFrame:
         # In slices: the word lists of a million texts would otherwise sit in memory at once.
         parts = [
             detect_languages(texts.slice(start, CHUNK), params)
             for start in range(0, max(len(texts), 1), CHUNK)
         ]
         return pl.concat(parts) if parts else detect_languages(texts, params)
+
+    def compute() -> pl.DataFrame:
+        cache = ctx.analysis_cache()
+        return cache.rows("languages", str(params), texts, detect, code=("curate.langid",))
 
     return ctx.shared(f"languages:{field}:{params}", compute)
 

@@ -1,0 +1,164 @@
+"""A cache of per-text analyses on disk, so that linting a dataset again costs only what changed.
+
+Lint's expensive work is per text: a language, personal data and secrets found, a token
+count. Each depends on the text alone (and on the analysis's options and code), so its
+result can be kept by the text's hash and looked up the next time: after ten records of a
+100k dataset change, ten texts are analysed again, not 100k. The pre-commit hook, which
+lints on every commit, is what this is for (ruff's cache is the model).
+
+One Parquet file per analysis and options, `FOLDER/<analysis>-<key>.parquet`, holds a
+`key` column (16 bytes of BLAKE2b of the text) and the analysis's result columns. The
+file's key covers the options, the curate version and the source of the module that
+computes the analysis, so a changed rule never reads a stale result. The folder is safe to
+delete at any time. Files are replaced atomically (a temporary file renamed over the old),
+so a run that is killed, or two runs at once, leave either the old file or a whole new
+one; a file that cannot be read is treated as empty and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from curate import __version__
+
+DEFAULT_FOLDER = ".curate_cache"
+FOLDER_ENV = "CURATE_LINT_CACHE_DIR"
+"""Overrides where the cache lives (`--cache-dir` and `[lint] cache-dir` override it)."""
+KEY = "key"
+_NULL_KEY = b"\x00" * 16
+"""The key of a missing text (no text hashes to 16 zero bytes in practice)."""
+PRUNE_FACTOR = 2
+"""A file holding more than this many times the entries the current dataset needs (plus
+`PRUNE_SLACK`) is cut down to the current dataset's: datasets that shrink or churn do not
+grow the cache without bound, and alternating between a few datasets still hits."""
+PRUNE_SLACK = 100_000
+_IGNORE_ALL = "# Written by curate: the lint cache, safe to delete.\n*\n"
+
+
+class AnalysisCache:
+    """Per-text results by text hash, in `folder` (None: a cache that keeps nothing)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.computed = 0
+        """Texts analysed (not found in the cache) by this instance: what a warm run saves."""
+
+    def rows(
+        self,
+        analysis: str,
+        options: str,
+        texts: pl.Series,
+        compute: Callable[[pl.Series], pl.DataFrame],
+        code: tuple[str, ...],
+    ) -> pl.DataFrame:
+        """`compute(texts)`, one row per text in order, with the rows of texts seen before
+        read from the cache. `compute` must give each text's row from that text alone;
+        `code` names the modules whose source decides the result (their source is part of
+        the file's key)."""
+        if self.folder is None or texts.is_empty():
+            self.computed += len(texts)
+            return compute(texts)
+        keys = pl.Series(KEY, [_key(text) for text in texts.to_list()], dtype=pl.Binary)
+        path = self.folder / f"{analysis}-{_file_key(analysis, options, code)}.parquet"
+        # What a row must look like: a file of another layout is not this analysis's.
+        layout = pl.Schema([(KEY, pl.Binary), *compute(texts.head(0)).schema.items()])
+        cached = _read(path, layout)
+        wanted = pl.DataFrame({KEY: keys}).unique(maintain_order=True)
+        if cached is not None:
+            missing = wanted.join(cached.select(KEY), on=KEY, how="anti", maintain_order="left")
+        else:
+            missing = wanted
+        if missing.height:
+            first_row = pl.DataFrame({KEY: keys, "text": texts}).unique(KEY, keep="first")
+            todo = missing.join(first_row, on=KEY, how="left", maintain_order="left")
+            found = compute(todo.get_column("text"))
+            self.computed += todo.height
+            fresh = pl.concat([todo.select(KEY), found], how="horizontal")
+            cached = fresh if cached is None else pl.concat([cached, fresh])
+            if cached.height > PRUNE_FACTOR * wanted.height + PRUNE_SLACK:
+                cached = cached.join(wanted, on=KEY, how="semi")
+            _write(path, cached)
+        assert cached is not None
+        result = pl.DataFrame({KEY: keys}).join(cached, on=KEY, how="left", maintain_order="left")
+        return result.drop(KEY)
+
+
+def cache_folder(configured: str, source: str | None) -> Path | None:
+    """Where the lint cache lives: `""` (`--no-cache`) turns it off; the default folder
+    can be moved by `CURATE_LINT_CACHE_DIR`; a relative folder is relative to the config
+    file that set it (`source`), or to the current directory."""
+    if configured == "":
+        return None
+    from_env = os.environ.get(FOLDER_ENV)
+    if from_env and configured == DEFAULT_FOLDER:
+        return Path(from_env)
+    folder = Path(configured)
+    if not folder.is_absolute() and source:
+        folder = Path(source).parent / folder
+    return folder
+
+
+def _key(text: str | None) -> bytes:
+    if text is None:
+        return _NULL_KEY
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
+    """What a cached result depends on besides its text: the options, curate's version and
+    the source of the modules that compute it (a development install changes code without
+    changing the version)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for part in (analysis, options, __version__):
+        digest.update(part.encode() + b"\x00")
+    for name in code:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ValueError(f"no module {name!r} to key the {analysis} cache by")
+        digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()
+
+
+def _read(path: Path, layout: pl.Schema) -> pl.DataFrame | None:
+    """The cached rows, or None where there are none or they cannot be read as `layout`."""
+    try:
+        frame = pl.read_parquet(path)
+    except (OSError, pl.exceptions.PolarsError):
+        return None
+    return frame if frame.schema == layout else None
+
+
+def _write(path: Path, frame: pl.DataFrame) -> None:
+    """Replace `path` atomically. A cache that cannot be written (a read-only checkout, a
+    full disk) costs only speed: the run goes on."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            frame.write_parquet(temporary, compression="zstd", compression_level=1)
+            temporary.chmod(0o666 & ~_umask())  # mkstemp makes it private
+            temporary.replace(path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+    except OSError:
+        return
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

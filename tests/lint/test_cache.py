@@ -1,0 +1,182 @@
+"""Lint's per-text cache: a warm run gives the findings of a cold one, analyses only what
+changed, and nothing a user or a crash does to the cache folder can change a finding."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from curate.cli import app
+from curate.io.analysis_cache import AnalysisCache, cache_folder
+from tests.conftest import SAMPLES
+
+TEXTS = [
+    "Where is my order? It was supposed to arrive on Monday and nothing came.",
+    "¿Dónde está mi pedido? Debía llegar el lunes y no ha llegado nada todavía.",
+    "Wo ist meine Bestellung? Sie sollte am Montag ankommen und es kam nichts.",
+    "Где мой заказ? Он должен был прийти в понедельник.",
+    "注文した商品がまだ届いていません。",
+    "ok",
+]
+
+
+def lengths(texts: pl.Series) -> pl.DataFrame:
+    return pl.DataFrame({"n": texts.str.len_chars(), "upper": texts.str.to_uppercase()})
+
+
+def counting(calls: list[int]) -> Callable[[pl.Series], pl.DataFrame]:
+    def compute(texts: pl.Series) -> pl.DataFrame:
+        if len(texts):  # the cache asks for the layout of no rows first
+            calls.append(len(texts))
+        return lengths(texts)
+
+    return compute
+
+
+CODE = ("tests.lint.test_cache",)
+
+
+def test_a_warm_cache_gives_the_same_rows_and_computes_only_new_texts(tmp_path: Path) -> None:
+    texts = pl.Series([*TEXTS, TEXTS[0], None])
+    calls: list[int] = []
+    first = AnalysisCache(tmp_path).rows("len", "o", texts, counting(calls), CODE)
+    assert first.equals(lengths(texts))
+    assert calls == [len(TEXTS) + 1]  # the repeated text once, the missing text once
+    changed = pl.Series([*TEXTS[:-1], "a new text", TEXTS[0], None])
+    warm = AnalysisCache(tmp_path)
+    assert warm.rows("len", "o", changed, counting(calls), CODE).equals(lengths(changed))
+    assert calls[-1] == 1 and warm.computed == 1
+
+
+def test_options_and_code_key_the_file(tmp_path: Path) -> None:
+    texts = pl.Series(TEXTS)
+    calls: list[int] = []
+    AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), CODE)
+    AnalysisCache(tmp_path).rows("len", "b", texts, counting(calls), CODE)
+    AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), ("curate.langid",))
+    assert calls == [len(TEXTS)] * 3
+    assert len(list(tmp_path.glob("len-*.parquet"))) == 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"PAR1 not really parquet", b"\x00" * 100],
+    ids=["empty", "garbage", "zeros"],
+)
+def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: bytes) -> None:
+    texts = pl.Series(TEXTS)
+    AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE)
+    (path,) = tmp_path.glob("len-*.parquet")
+    path.write_bytes(damage)
+    calls: list[int] = []
+    assert (
+        AnalysisCache(tmp_path)
+        .rows("len", "o", texts, counting(calls), CODE)
+        .equals(lengths(texts))
+    )
+    assert calls == [len(TEXTS)]
+    assert pl.read_parquet(path).height == len(TEXTS)
+
+
+def test_a_killed_run_leaves_nothing_that_is_read(tmp_path: Path) -> None:
+    """A run killed while writing leaves a temporary file beside the cache: never read."""
+    texts = pl.Series(TEXTS)
+    AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE)
+    (path,) = tmp_path.glob("len-*.parquet")
+    (tmp_path / f".{path.name}.abc123").write_bytes(b"half a file")
+    assert AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE).equals(lengths(texts))
+
+
+def test_an_unwritable_cache_costs_speed_only(tmp_path: Path) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    texts = pl.Series(TEXTS)
+    assert (
+        AnalysisCache(blocked / "cache")
+        .rows("len", "o", texts, lengths, CODE)
+        .equals(lengths(texts))
+    )
+
+
+def _worker(args: tuple[str, int]) -> list[int]:
+    folder, seed = args
+    texts = pl.Series([f"text {seed}-{i} " * (i % 7 + 1) for i in range(2000)] + TEXTS)
+    return AnalysisCache(Path(folder)).rows("len", "o", texts, lengths, CODE)["n"].to_list()
+
+
+def test_concurrent_runs_never_corrupt_it(tmp_path: Path) -> None:
+    jobs = [(str(tmp_path), seed % 3) for seed in range(12)]
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        results = pool.map(_worker, jobs)
+    for (_, seed), result in zip(jobs, results, strict=True):
+        assert result == _worker((str(tmp_path / "fresh"), seed))
+    (path,) = tmp_path.glob("len-*.parquet")
+    assert pl.read_parquet(path).height >= 2000 + len(TEXTS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=40)), max_size=30), st.integers(0, 5))
+def test_cached_rows_equal_fresh_rows_whatever_was_cached_before(
+    texts: list[str | None], split: int
+) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = AnalysisCache(Path(folder))
+        series = pl.Series(texts, dtype=pl.String)
+        cache.rows("len", "o", series[split:], lengths, CODE)  # some of them seen before
+        assert cache.rows("len", "o", series, lengths, CODE).equals(lengths(series))
+
+
+def test_the_folder_follows_config_flag_and_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CURATE_LINT_CACHE_DIR", raising=False)
+    config = str(tmp_path / "project" / "curate.toml")
+    assert cache_folder(".curate_cache", config) == tmp_path / "project" / ".curate_cache"
+    assert cache_folder(".curate_cache", None) == Path(".curate_cache")
+    assert cache_folder("", config) is None
+    monkeypatch.setenv("CURATE_LINT_CACHE_DIR", str(tmp_path / "env"))
+    assert cache_folder(".curate_cache", config) == tmp_path / "env"
+    assert cache_folder("/elsewhere", config) == Path("/elsewhere")
+
+
+def lint_json(path: Path, *extra: str) -> dict:
+    result = CliRunner().invoke(
+        app, ["lint", str(path), "--output-format", "json", "--exit-zero", *extra]
+    )
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_lint_findings_are_the_same_cold_warm_and_uncached(tmp_path: Path) -> None:
+    data = SAMPLES / "support_tickets.jsonl"
+    cache = tmp_path / "cache"
+    cold = lint_json(data, "--cache-dir", str(cache))
+    assert list(cache.glob("languages-*.parquet"))
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    warm = lint_json(data, "--cache-dir", str(cache))
+    uncached = lint_json(data, "--no-cache", "--cache-dir", str(tmp_path / "unused"))
+    assert cold["findings"] == warm["findings"] == uncached["findings"]
+    assert not (tmp_path / "unused").exists()
+
+
+def test_an_edited_record_is_judged_afresh(tmp_path: Path) -> None:
+    rows = [{"input": f"question {i} about my order please", "output": TEXTS[0]} for i in range(8)]
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    cache = tmp_path / "cache"
+    before = lint_json(data, "--cache-dir", str(cache), "--select", "LANG001")
+    assert before["findings"] == []
+    rows[3]["output"] = TEXTS[1]  # now Spanish
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    after = lint_json(data, "--cache-dir", str(cache), "--select", "LANG001")
+    assert [f["locations"][0]["line"] for f in after["findings"]] == [4]
