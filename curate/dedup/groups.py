@@ -28,6 +28,7 @@ from curate.dedup.pairs import NearPairs, RecordPairParams, near_pairs, record_p
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import NearDuplicates, near_duplicates
 from curate.io import Dataset
+from curate.io.analysis_cache import ANALYSIS_CACHE, AnalysisCache
 from curate.normalize import dedup_text
 
 Key = Literal["input", "output", "both"]
@@ -128,6 +129,8 @@ class Duplicates:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.frame = dataset.frame
+        # Lint registers its on-disk cache on the dataset; split and the app keep none.
+        self.cache = dataset.shared(ANALYSIS_CACHE, lambda: AnalysisCache(None))
 
     def _once(self, name: str, compute: Callable[[], T]) -> T:
         return self.dataset.shared(f"dedup:{name}", compute)
@@ -164,7 +167,10 @@ class Duplicates:
         return self._once(
             f"near:{key}:{params}",
             lambda: near_duplicates(
-                self.normal_text(key), params, candidates_mask=self.kept_copies(key)
+                self.normal_text(key),
+                params,
+                candidates_mask=self.kept_copies(key),
+                cache=self.cache,
             ),
         )
 
@@ -173,7 +179,10 @@ class Duplicates:
         return self._once(
             f"near_pairs:{key}:{params}",
             lambda: near_pairs(
-                self.normal_text(key), params, candidates_mask=self.kept_copies(key)
+                self.normal_text(key),
+                params,
+                candidates_mask=self.kept_copies(key),
+                cache=self.cache,
             ),
         )
 
@@ -188,5 +197,6 @@ class Duplicates:
                 params,
                 candidates_mask=self.kept_copies("both"),
                 joined=self.normal_text("both"),  # computed once, for the exact groups too
+                cache=self.cache,
             ),
         )

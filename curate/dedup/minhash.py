@@ -24,6 +24,7 @@ from curate.dedup.lsh import _band_keys, _lsh_bands
 from curate.dedup.parallel import _run
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.shingles import _as_text, _shingles, _text_chunks
+from curate.io.analysis_cache import AnalysisCache
 
 # Records tokenised per polars call; bounds the memory of one chunk (words, hashes, shingles).
 _TOKENISE_CHUNK = 16_384
@@ -181,3 +182,28 @@ def minhash_signatures(texts: pl.Series, params: NearDuplicateParams) -> np.ndar
         without words gets 0xFFFFFFFF everywhere (datasketch's empty MinHash).
     """
     return _signatures(texts, params)[0]
+
+
+def cached_signatures(
+    texts: pl.Series, params: NearDuplicateParams, rows: np.ndarray, cache: AnalysisCache
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_signatures` of the texts at `rows` with their band keys, the signatures and shingle
+    counts of texts seen before read from `cache` (the band keys are cheap to remake)."""
+    chosen = texts if len(rows) == len(texts) else texts.gather(rows)
+
+    def signed(batch: pl.Series) -> pl.DataFrame:
+        signatures, sizes, _ = _signatures(batch, params)
+        return pl.DataFrame(
+            {
+                "signature": pl.Series(signatures, dtype=pl.Array(pl.UInt32, params.num_perm)),
+                "size": pl.Series(sizes, dtype=pl.Int64),
+            }
+        )
+
+    options = f"ngram={params.ngram} num_perm={params.num_perm} seed={params.seed}"
+    code = ("curate.dedup.minhash", "curate.dedup.shingles", "curate.dedup.ngrams")
+    found = cache.rows("minhash", options, chosen, signed, code)
+    signatures = found.get_column("signature").to_numpy().reshape(len(chosen), params.num_perm)
+    bands, band_rows = _lsh_bands(params.threshold, params.num_perm)
+    keys = _band_keys(np.ascontiguousarray(signatures.T), bands, band_rows)
+    return signatures, found.get_column("size").to_numpy(), keys

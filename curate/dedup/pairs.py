@@ -34,6 +34,7 @@ from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import candidate_pairs
 from curate.dedup.shingles import _as_text
 from curate.dedup.short import word_counts
+from curate.io.analysis_cache import AnalysisCache
 
 # Candidate pairs judged per step (bounds the memory of the exact comparison).
 _JUDGE_BLOCK = 65_536
@@ -72,7 +73,10 @@ class RecordPairParams:
 
 
 def near_pairs(
-    texts: pl.Series, params: NearDuplicateParams, candidates_mask: np.ndarray | None = None
+    texts: pl.Series,
+    params: NearDuplicateParams,
+    candidates_mask: np.ndarray | None = None,
+    cache: AnalysisCache | None = None,
 ) -> NearPairs:
     """Every pair of rows whose texts are near (``judge.judge_pairs``).
 
@@ -82,7 +86,7 @@ def near_pairs(
         candidates_mask: Rows where it is False are never in a pair.
     """
     texts = _as_text(texts)
-    left, right = candidate_pairs(texts, params, candidates_mask)
+    left, right = candidate_pairs(texts, params, candidates_mask, cache)
     return _judged(left, right, [(texts, params)])
 
 
@@ -92,6 +96,7 @@ def record_pairs(
     params: RecordPairParams,
     candidates_mask: np.ndarray | None = None,
     joined: pl.Series | None = None,
+    cache: AnalysisCache | None = None,
 ) -> NearPairs:
     """Every pair of records whose inputs are near and whose outputs are near.
 
@@ -123,7 +128,9 @@ def record_pairs(
             .to_series()
         )
     lower = min(params.input.threshold, params.output.threshold)
-    left, right = candidate_pairs(joined, replace(params.input, threshold=lower), candidates_mask)
+    left, right = candidate_pairs(
+        joined, replace(params.input, threshold=lower), candidates_mask, cache
+    )
     found = _judged(left, right, [(inputs, params.input), (outputs, params.output)])
     return _templated_apart(found, inputs, outputs, params)
 

@@ -17,10 +17,11 @@ import polars as pl
 from curate.dedup.jaccard import _exact_jaccard
 from curate.dedup.judge import judge_of
 from curate.dedup.lsh import _candidates
-from curate.dedup.minhash import _signatures
+from curate.dedup.minhash import _signatures, cached_signatures
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.shingles import _as_text
 from curate.dedup.verify import _verify
+from curate.io.analysis_cache import AnalysisCache
 
 
 @dataclass
@@ -93,6 +94,7 @@ def near_duplicates(
     texts: pl.Series,
     params: NearDuplicateParams,
     candidates_mask: np.ndarray | None = None,
+    cache: AnalysisCache | None = None,
 ) -> NearDuplicates:
     """Clusters of texts whose word n-gram Jaccard is at least ``params.threshold`` (texts
     under ``params.min_words`` words: that are nearly equal, see ``curate.dedup.short``).
@@ -110,7 +112,7 @@ def near_duplicates(
         Jaccard similarity.
     """
     texts = _as_text(texts)
-    left, right = candidate_pairs(texts, params, candidates_mask)
+    left, right = candidate_pairs(texts, params, candidates_mask, cache)
 
     def exact(first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return _exact_jaccard(texts, first, second, params)
@@ -120,12 +122,16 @@ def near_duplicates(
 
 
 def candidate_pairs(
-    texts: pl.Series, params: NearDuplicateParams, candidates_mask: np.ndarray | None = None
+    texts: pl.Series,
+    params: NearDuplicateParams,
+    candidates_mask: np.ndarray | None = None,
+    cache: AnalysisCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The LSH candidate pairs of rows that the signature estimate does not rule out, best
     estimate first: ``(left, right)`` row indices into ``texts``, ``left[k] < right[k]``.
 
-    ``texts`` and ``candidates_mask`` as in ``near_duplicates``.
+    ``texts`` and ``candidates_mask`` as in ``near_duplicates``; signatures are read from
+    ``cache`` where it holds them.
     """
     texts = _as_text(texts)
     if candidates_mask is None:
@@ -135,9 +141,13 @@ def candidate_pairs(
         if mask.shape != (len(texts),):
             raise ValueError(f"candidates_mask has shape {mask.shape}, expected ({len(texts)},)")
         rows = np.flatnonzero(mask).astype(np.int64)
-    signatures, sizes, keys = _signatures(
-        texts, params, rows=None if len(rows) == len(texts) else rows, with_keys=True
-    )
+    keys: np.ndarray | None
+    if cache is not None and cache.folder is not None:
+        signatures, sizes, keys = cached_signatures(texts, params, rows, cache)
+    else:
+        signatures, sizes, keys = _signatures(
+            texts, params, rows=None if len(rows) == len(texts) else rows, with_keys=True
+        )
     assert keys is not None
     candidates, agreement = _candidates(signatures, keys, sizes > 0, params.threshold)
     del signatures, keys

@@ -30,6 +30,8 @@ import polars as pl
 from curate import __version__
 
 DEFAULT_FOLDER = ".curate_cache"
+ANALYSIS_CACHE = "analysis-cache"
+"""The name the cache is shared under on a dataset (`Dataset.shared`)."""
 FOLDER_ENV = "CURATE_LINT_CACHE_DIR"
 """Overrides where the cache lives (`--cache-dir` and `[lint] cache-dir` override it)."""
 KEY = "key"

@@ -15,7 +15,7 @@ import polars as pl
 
 from curate.dedup.groups import Duplicates, Key
 from curate.io import Dataset
-from curate.io.analysis_cache import AnalysisCache, cache_folder
+from curate.io.analysis_cache import ANALYSIS_CACHE, AnalysisCache, cache_folder
 from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
@@ -74,6 +74,8 @@ class LintContext:
             pl.col("source").replace_strict(roles, default="").alias("role")
         )
         self._row_of: dict[str, int] | None = None
+        # Registered now, so that the duplicate search finds it too (`Duplicates.cache`).
+        self.analysis_cache()
 
     # --- views ---------------------------------------------------------------------------
 
@@ -109,7 +111,7 @@ class LintContext:
         """Per-text results kept on disk between runs (`[lint] cache-dir`)."""
         lint = self.settings.lint
         return self.shared(
-            "analysis-cache",
+            ANALYSIS_CACHE,
             lambda: AnalysisCache(cache_folder(lint.cache_dir, self.settings.source)),
         )
 

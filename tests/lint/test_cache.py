@@ -4,7 +4,6 @@ changed, and nothing a user or a crash does to the cache folder can change a fin
 from __future__ import annotations
 
 import json
-import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,20 +105,34 @@ def test_an_unwritable_cache_costs_speed_only(tmp_path: Path) -> None:
     )
 
 
-def _worker(args: tuple[str, int]) -> list[int]:
-    folder, seed = args
-    texts = pl.Series([f"text {seed}-{i} " * (i % 7 + 1) for i in range(2000)] + TEXTS)
-    return AnalysisCache(Path(folder)).rows("len", "o", texts, lengths, CODE)["n"].to_list()
+WORKER = """
+import sys
+from pathlib import Path
+import polars as pl
+from curate.io.analysis_cache import AnalysisCache
+folder, seed = sys.argv[1], int(sys.argv[2])
+texts = pl.Series([f"text {seed}-{i} " * (i % 7 + 1) for i in range(2000)] + ["shared"])
+compute = lambda t: pl.DataFrame({"n": t.str.len_chars()})
+rows = AnalysisCache(Path(folder)).rows("len", "o", texts, compute, ("curate.io",))
+assert rows.get_column("n").to_list() == texts.str.len_chars().to_list()
+"""
 
 
 def test_concurrent_runs_never_corrupt_it(tmp_path: Path) -> None:
-    jobs = [(str(tmp_path), seed % 3) for seed in range(12)]
-    with multiprocessing.get_context("spawn").Pool(4) as pool:
-        results = pool.map(_worker, jobs)
-    for (_, seed), result in zip(jobs, results, strict=True):
-        assert result == _worker((str(tmp_path / "fresh"), seed))
+    """Six processes write the same cache file at once: each gets right rows, and the file
+    that is left is whole (one writer's, read by the next run)."""
+    import subprocess
+    import sys
+
+    runs = [
+        subprocess.Popen([sys.executable, "-c", WORKER, str(tmp_path), str(seed % 3)])
+        for seed in range(6)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0] * 6
     (path,) = tmp_path.glob("len-*.parquet")
-    assert pl.read_parquet(path).height >= 2000 + len(TEXTS)
+    assert pl.read_parquet(path).height >= 2001
+    done = subprocess.run([sys.executable, "-c", WORKER, str(tmp_path), "1"], timeout=120)
+    assert done.returncode == 0
 
 
 @settings(max_examples=40, deadline=None)
@@ -180,3 +193,29 @@ def test_an_edited_record_is_judged_afresh(tmp_path: Path) -> None:
     data.write_text("".join(json.dumps(r) + "\n" for r in rows))
     after = lint_json(data, "--cache-dir", str(cache), "--select", "LANG001")
     assert [f["locations"][0]["line"] for f in after["findings"]] == [4]
+
+
+def test_the_near_duplicate_search_is_the_same_with_cached_signatures(tmp_path: Path) -> None:
+    import numpy as np
+
+    from curate.dedup import NearDuplicateParams
+    from curate.dedup.search import candidate_pairs
+
+    base = [
+        f"my order number {i} has not arrived and the tracking page shows no update since"
+        f" the {i % 5} of the month so please tell me where it is"
+        for i in range(40)
+    ]
+    near = [text.replace("please", "kindly") for text in base[::4]]
+    texts = pl.Series([*base, *near, "", None], dtype=pl.String)
+    params = NearDuplicateParams()
+    mask = np.arange(len(texts)) % 7 != 3
+    for chosen in (None, mask):
+        plain = candidate_pairs(texts, params, chosen)
+        cold = candidate_pairs(texts, params, chosen, AnalysisCache(tmp_path))
+        warm_cache = AnalysisCache(tmp_path)
+        warm = candidate_pairs(texts, params, chosen, warm_cache)
+        assert len(plain[0]) > 0
+        for got in (cold, warm):
+            assert np.array_equal(got[0], plain[0]) and np.array_equal(got[1], plain[1])
+        assert warm_cache.computed == 0
