@@ -1,0 +1,83 @@
+"""Re-lint with the cache: cold, warm, and after a few records change, against --no-cache.
+
+    python benchmarks/lint_cache.py --n 100000 --changed 10
+
+Generates N seeded synthetic pairs (benchmarks/synth.py), then times `curate lint` (default
+rules, a subprocess each, wall clock) four ways on the same file: without the cache, with
+an empty cache (cold: every text analysed and stored), with the cache it left (warm), and
+warm again after `--changed` records had their reply edited. It checks that every run
+with the cache reports exactly the findings of the run without it (for the edited file, a
+`--no-cache` run of that file), and prints each time next to the `--no-cache` reference.
+Target (issue 14): the re-lint after 10 changed records of 100k pairs in <= 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import write as write_pairs
+
+
+def lint(data: Path, *options: str) -> tuple[float, list[dict]]:
+    command = [sys.executable, "-m", "curate", "lint", str(data), "--output-format", "json"]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*command, "--exit-zero", *options], capture_output=True, text=True, check=True
+    )
+    return time.perf_counter() - started, json.loads(done.stdout)["findings"]
+
+
+def edit(data: Path, changed: int, seed: int) -> None:
+    lines = data.read_text(encoding="utf-8").splitlines()
+    for index in random.Random(seed).sample(range(len(lines)), changed):
+        record = json.loads(lines[index])
+        record["output"] = record["output"] + " (edited by the benchmark)"
+        lines[index] = json.dumps(record, ensure_ascii=False)
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--changed", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="curate-lint-cache-bench-"))
+    data, cache = folder / "pairs.jsonl", folder / "cache"
+    write_pairs(args.n, data, args.seed)
+    size = data.stat().st_size / 1e6
+    print(f"{args.n:,} pairs ({size:.0f} MB), default rules, wall clock of a subprocess each")
+    off = ["--no-cache"]
+    on = ["--cache-dir", str(cache)]
+    reference, truth = lint(data, *off)
+    cold, cold_found = lint(data, *on)
+    warm, warm_found = lint(data, *on)
+    edit(data, args.changed, args.seed)
+    edited_reference, edited_truth = lint(data, *off)
+    edited, edited_found = lint(data, *on)
+    stored = sum(p.stat().st_size for p in cache.glob("*.parquet")) / 1e6
+    rows = [
+        ("no cache", reference, None),
+        ("cold cache", cold, cold_found == truth),
+        ("warm cache", warm, warm_found == truth),
+        (f"no cache, {args.changed} edited", edited_reference, None),
+        (f"warm, {args.changed} edited", edited, edited_found == edited_truth),
+    ]
+    for name, seconds, same in rows:
+        check = "" if same is None else ("  same findings" if same else "  FINDINGS DIFFER")
+        print(f"{name:<22} {seconds:6.2f} s  {reference / seconds:5.2f}x{check}")
+    verdict = "meets" if edited <= 2.0 else "misses"
+    print(f"re-lint after {args.changed} edits: {edited:.2f} s ({verdict} the 2 s target)")
+    print(f"cache on disk: {stored:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
