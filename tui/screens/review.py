@@ -45,11 +45,14 @@ class ReviewScreen(Screen[None]):
         Binding("end,G", "jump('last')", "Last", show=False, id="review.last"),
         Binding("J,space", "scroll_detail(1)", "Scroll text", show=False, id="review.text-down"),
         Binding("K", "scroll_detail(-1)", "Scroll text up", show=False, id="review.text-up"),
+        # The footer shows keys in this order and cuts what does not fit (at 80 columns,
+        # after about ten): the deciding keys first, then the model's queue, then the rest;
+        # `?` lists them all.
+        Binding("m", "model_queue", "Model", id="review.model"),
         Binding("slash", "search", "Search", id="review.search"),
         Binding("F", "filter", "Filter", id="review.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="review.clear"),
         Binding("v", "toggle_view", "Queue/all", id="review.view"),
-        Binding("m", "model_queue", "Model", id="review.model"),
         Binding("d", "partner", "Duplicate", id="review.partner"),
         Binding("b", "balance", "Balance", id="review.balance"),
         Binding("A", "agreement", "Agreement", show=False, id="review.agreement"),
@@ -76,7 +79,8 @@ class ReviewScreen(Screen[None]):
         # Below the record, next to what changes with each key: the screen area a
         # decision repaints stays small.
         yield StatusLine(self.session, id="status")
-        yield Footer()
+        # Compact, and without the command palette's entry: room for more of the keys.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_screen_resume(self) -> None:
         """Back from another screen: a run that finished there brought model signals, so
