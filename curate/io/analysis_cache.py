@@ -6,10 +6,11 @@ result can be kept by the text's hash and looked up the next time: after ten rec
 100k dataset change, ten texts are analysed again, not 100k. The pre-commit hook, which
 lints on every commit, is what this is for (ruff's cache is the model).
 
-One Parquet file per analysis and options, `FOLDER/<analysis>-<key>.parquet`, holds a
-`key` column (16 bytes of BLAKE2b of the text) and the analysis's result columns. The
-file's key covers the options, the curate version and the source of the module that
-computes the analysis, so a changed rule never reads a stale result. The folder is safe to
+One Parquet file per analysis and options, `FOLDER/<analysis>-<key>.parquet`, holds the
+text's hash (128 bits: polars' hash under two seeds, `k0` and `k1`) and the analysis's
+result columns. The file's key covers the options, the curate and polars versions (polars'
+hash is stable within a version only) and the source of the modules that compute the
+analysis, so a changed rule never reads a stale result. The folder is safe to
 delete at any time. Files are replaced atomically (a temporary file renamed over the old),
 so a run that is killed, or two runs at once, leave either the old file or a whole new
 one; a file that cannot be read is treated as empty and rewritten.
@@ -34,9 +35,8 @@ ANALYSIS_CACHE = "analysis-cache"
 """The name the cache is shared under on a dataset (`Dataset.shared`)."""
 FOLDER_ENV = "CURATE_LINT_CACHE_DIR"
 """Overrides where the cache lives (`--cache-dir` and `[lint] cache-dir` override it)."""
-KEY = "key"
-_NULL_KEY = b"\x00" * 16
-"""The key of a missing text (no text hashes to 16 zero bytes in practice)."""
+KEYS = ("k0", "k1")
+_SEEDS = (0, 0x9E3779B97F4A7C15)
 PRUNE_FACTOR = 2
 """A file holding more than this many times the entries the current dataset needs (plus
 `PRUNE_SLACK`) is cut down to the current dataset's: datasets that shrink or churn do not
@@ -68,29 +68,33 @@ class AnalysisCache:
         if self.folder is None or texts.is_empty():
             self.computed += len(texts)
             return compute(texts)
-        keys = pl.Series(KEY, [_key(text) for text in texts.to_list()], dtype=pl.Binary)
+        texts = texts.cast(pl.String)
+        seeds = zip(KEYS, _SEEDS, strict=True)
+        keys = pl.DataFrame({name: texts.hash(seed) for name, seed in seeds})
         path = self.folder / f"{analysis}-{_file_key(analysis, options, code)}.parquet"
         # What a row must look like: a file of another layout is not this analysis's.
-        layout = pl.Schema([(KEY, pl.Binary), *compute(texts.head(0)).schema.items()])
+        found_layout = compute(texts.head(0)).schema
+        layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
         cached = _read(path, layout)
-        wanted = pl.DataFrame({KEY: keys}).unique(maintain_order=True)
+        wanted = keys.unique(maintain_order=True)
+        on = list(KEYS)
         if cached is not None:
-            missing = wanted.join(cached.select(KEY), on=KEY, how="anti", maintain_order="left")
+            missing = wanted.join(cached.select(on), on=on, how="anti", maintain_order="left")
         else:
             missing = wanted
         if missing.height:
-            first_row = pl.DataFrame({KEY: keys, "text": texts}).unique(KEY, keep="first")
-            todo = missing.join(first_row, on=KEY, how="left", maintain_order="left")
+            first_row = keys.with_columns(texts.alias("text")).unique(on, keep="first")
+            todo = missing.join(first_row, on=on, how="left", maintain_order="left")
             found = compute(todo.get_column("text"))
             self.computed += todo.height
-            fresh = pl.concat([todo.select(KEY), found], how="horizontal")
+            fresh = pl.concat([todo.select(on), found], how="horizontal")
             cached = fresh if cached is None else pl.concat([cached, fresh])
             if cached.height > PRUNE_FACTOR * wanted.height + PRUNE_SLACK:
-                cached = cached.join(wanted, on=KEY, how="semi")
+                cached = cached.join(wanted, on=on, how="semi")
             _write(path, cached)
         assert cached is not None
-        result = pl.DataFrame({KEY: keys}).join(cached, on=KEY, how="left", maintain_order="left")
-        return result.drop(KEY)
+        result = keys.join(cached, on=on, how="left", maintain_order="left")
+        return result.drop(on)
 
 
 def cache_folder(configured: str, source: str | None) -> Path | None:
@@ -108,18 +112,12 @@ def cache_folder(configured: str, source: str | None) -> Path | None:
     return folder
 
 
-def _key(text: str | None) -> bytes:
-    if text is None:
-        return _NULL_KEY
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
 def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
     """What a cached result depends on besides its text: the options, curate's version and
     the source of the modules that compute it (a development install changes code without
     changing the version)."""
     digest = hashlib.blake2b(digest_size=8)
-    for part in (analysis, options, __version__):
+    for part in (analysis, options, __version__, pl.__version__):
         digest.update(part.encode() + b"\x00")
     for name in code:
         spec = importlib.util.find_spec(name)
