@@ -30,7 +30,7 @@ from curate.models import ModelError
 from curate.schemas.settings import TrainSettings
 from curate.trainer.model import load, resolve_model
 
-from train_throughput import H100_BF16_DENSE_TFLOPS, Timed, make_splits, run_curate  # isort: skip
+from train_throughput import Timed, add_training_options, make_splits, run_curate  # isort: skip
 
 MODES = ("none", "8bit", "4bit")
 
@@ -72,18 +72,8 @@ def main() -> None:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, required=True, help="a model folder")
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--batch-size", type=int, default=8)
-    parser.add_argument("--max-length", type=int, default=384)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--splits", type=Path, help="a `curate split` folder to train on")
+    add_training_options(parser, steps=20)
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
-    parser.add_argument(
-        "--peak-tflops",
-        type=float,
-        default=H100_BF16_DENSE_TFLOPS,
-        help="the GPU's peak dense TFLOP/s for MFU (default: H100/H200 bf16)",
-    )
     return parser.parse_args()
 
 

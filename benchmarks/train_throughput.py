@@ -83,24 +83,29 @@ def main() -> None:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="model folder, .gguf or hub id")
-    parser.add_argument("--steps", type=int, default=10)
-    parser.add_argument("--batch-size", type=int, default=8)
-    parser.add_argument("--max-length", type=int, default=384)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--splits", type=Path, help="a `curate split` folder to train on")
+    add_training_options(parser, steps=10)
     parser.add_argument(
         "--warmup",
         type=int,
         help="untimed curate steps first, so neither timed run pays the device's warm-up "
         "(default: 5 on a CUDA GPU, 0 on a CPU)",
     )
+    return parser.parse_args()
+
+
+def add_training_options(parser: argparse.ArgumentParser, steps: int) -> None:
+    """The options the training benchmarks share: steps, batch, length, seed, data, peak."""
+    parser.add_argument("--steps", type=int, default=steps)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--max-length", type=int, default=384)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--splits", type=Path, help="a `curate split` folder to train on")
     parser.add_argument(
         "--peak-tflops",
         type=float,
         default=H100_BF16_DENSE_TFLOPS,
         help="the GPU's peak dense TFLOP/s for MFU (default: H100/H200 bf16)",
     )
-    return parser.parse_args()
 
 
 def make_splits(out: Path) -> Path:
