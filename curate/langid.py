@@ -59,7 +59,11 @@ class LanguageParams:
     """Thresholds for a confident language answer.
 
     Attributes:
-        min_words: Texts with fewer distinct words than this are never confident (lang null).
+        min_words: Texts with fewer distinct words than this are never confident (lang null),
+            except by the short-text test: from `min_short_words` distinct words on, a text
+            whose words include at least two distinctive function words of one language, no
+            distinctive word of any other (English included), and at least half of them
+            listed under that language ("Wo ist meine Bestellung?").
         min_confidence: langdetect's top probability needed for a confident answer; also the
             confidence the function-word test reports at its weakest accepted margin.
         min_function_share: The function-word test answers only when at least this share of
@@ -71,6 +75,7 @@ class LanguageParams:
     """
 
     min_words: int = 6
+    min_short_words: int = 3
     min_confidence: float = 0.90
     min_function_share: float = 0.20
     min_function_margin: float = 2.0
@@ -306,9 +311,21 @@ def _cheap_test(texts: pl.Series, params: LanguageParams) -> pl.DataFrame:
         & (best_n >= _MIN_DISTINCTIVE)
         & (best_n >= margin * second_n)
     )
+    # A short text has too few words for langdetect, but two distinctive function words of
+    # one language and none of another, making up half the text, are not a guess.
+    short_answered = (
+        (words >= params.min_short_words)
+        & (other <= (1 - params.min_latin_share) * words)
+        & pl.col("best").is_in(ANSWERED_LANGUAGES)
+        & (best_n >= _MIN_DISTINCTIVE)
+        & (second_n == 0)
+        & (share >= 0.5)
+    )
     method = (
         pl.when(pl.col("text").is_null() | (n_tokens + pl.col("dense") == 0))
         .then(pl.lit("no-letters"))
+        .when((words < params.min_words) & short_answered)
+        .then(pl.lit("function-words"))
         .when(words < params.min_words)
         .then(pl.lit("too-short"))
         .when(answered)

@@ -101,7 +101,26 @@ def test_short_texts_methods() -> None:
 def test_min_words_counts_distinct_words() -> None:
     text = "Thanks so much for all your help"  # 7 distinct words
     assert detect(text)[0]["lang"] == "en"
-    assert detect(text, params=LanguageParams(min_words=8))[0]["method"] == "too-short"
+    too_short = LanguageParams(min_words=8, min_short_words=8)  # the short test off too
+    assert detect(text, params=too_short)[0]["method"] == "too-short"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Wo ist meine Bestellung?", "de"),  # two German function words, nothing else
+        ("Merci pour votre réponse", "fr"),
+        ("Thanks so much for all your help", "en"),
+        ("Is it über cool?", None),  # English words beside the foreign one
+        ("Hola amigo", None),  # under min-short-words
+        ("Das Boot and the sea", None),  # a German title in English
+    ],
+)
+def test_a_short_text_is_answered_only_on_strong_function_words(
+    text: str, lang: str | None
+) -> None:
+    row = detect(text, params=LanguageParams(min_words=8))[0]
+    assert row["lang"] == lang
 
 
 @pytest.mark.parametrize(("lang", "text"), list(NON_LATIN.items()), ids=list(NON_LATIN))

@@ -20,7 +20,10 @@ CHUNK = 200_000
 
 class LanguageOptions(RuleOptions):
     min_words: int = Field(default=6, ge=1)
-    """Texts shorter than this are never judged: a greeting or a number has no language."""
+    """Texts of fewer distinct words are left to the detector only from this many on; below
+    it, a text is judged only when two distinctive function words of one language, and none
+    of another, make up half of its words (from 3 words: "Wo ist meine Bestellung?"). A
+    greeting or a number has no language."""
     min_confidence: float = Field(default=0.9, gt=0.0, le=1.0)
     """Detector confidence a finding needs."""
 
