@@ -89,6 +89,7 @@ def run_lint(path: Path) -> tuple[dict, float, float]:
             "json",
             "--statistics",
             "--exit-zero",
+            "--no-cache",  # cold every time: the cache has its own benchmark (lint_cache.py)
         ],
         capture_output=True,
         text=True,
@@ -156,11 +157,17 @@ def main() -> None:
     parser.add_argument(
         "--record-bytes", type=int, default=0, help="mean record size (default ~690 bytes)"
     )
+    parser.add_argument(
+        "--foreign-share", type=float, default=0.0, help="share of records in other languages"
+    )
+    parser.add_argument(
+        "--email-share", type=float, default=0.0, help="share of replies with an e-mail address"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="curate-bench-"))
     path = args.keep or folder / f"pairs-{args.n}.jsonl"
-    write_pairs(args.n, path, args.seed, args.record_bytes)
+    write_pairs(args.n, path, args.seed, args.record_bytes, args.foreign_share, args.email_share)
     truth = json.loads(path.with_name(path.name + ".truth.json").read_text())
     size_mb = path.stat().st_size / 1e6
 

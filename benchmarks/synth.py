@@ -97,15 +97,36 @@ NATURAL_BYTES = 690
 """About the mean size of a record at `scale` 1 (15-60 words in, 20-140 out)."""
 
 
+# Words of other languages for the foreign records (`foreign_share`): support-chat lines.
+FOREIGN_WORDS = {
+    "es": "hola mi pedido no ha llegado todavía quiero cambiar la dirección de envío gracias "
+    "por la ayuda no puedo iniciar sesión desde ayer cuándo estará disponible otra vez el "
+    "producto que compré la semana pasada",
+    "de": "wo ist meine bestellung ich möchte mein geld zurück das paket ist leider beschädigt "
+    "angekommen wie kann ich mein passwort ändern die rechnung stimmt nicht mir wurde "
+    "zweimal abgebucht können sie die lieferadresse noch ändern",
+    "fr": "bonjour ma commande n'est toujours pas arrivée je voudrais être remboursé le colis "
+    "est arrivé abîmé et il manque une pièce comment changer mon mot de passe je n'arrive "
+    "plus à me connecter à mon compte depuis hier",
+    "ru": "здравствуйте где мой заказ он должен был прийти в понедельник не могу войти в "
+    "аккаунт верните деньги пожалуйста доставка задерживается уже неделю как отменить "
+    "подписку",
+}
+
+
 def generate(
     n: int,
     seed: int = 0,
     exact_share: float = 0.01,
     near_share: float = 0.01,
     scale: float = 1.0,
+    foreign_share: float = 0.0,
+    email_share: float = 0.0,
 ) -> tuple[Iterator[dict[str, str]], Truth]:
     """Yield n records (dicts) and fill the returned Truth as copies are planted; `scale`
-    multiplies the words of each text (2.0: records of about 1.4 KB)."""
+    multiplies the words of each text (2.0: records of about 1.4 KB). `foreign_share` of
+    the new records are in Spanish, German, French or Russian (input and output);
+    `email_share` have an e-mail address in the reply."""
     rng = random.Random(seed)
     words, weights = vocabulary(rng)
     cum, total = [], 0.0
@@ -130,12 +151,22 @@ def generate(
                 edited = _edit(original["output"], rng, words, rng.randint(1, 3))
                 record = {**original, "output": edited}
                 truth.near.append((int(original["id"][2:]), index))
+            elif rng.random() < foreign_share:
+                pool = FOREIGN_WORDS[rng.choice(sorted(FOREIGN_WORDS))].split()
+                record = {
+                    "input": _foreign(rng, pool, round(15 * scale), round(60 * scale)),
+                    "output": _foreign(rng, pool, round(20 * scale), round(140 * scale)),
+                    "category": rng.choices(names, weights=shares)[0],
+                }
             else:
                 record = {
                     "input": _text(rng, words, cum, round(15 * scale), round(60 * scale)),
                     "output": _text(rng, words, cum, round(20 * scale), round(140 * scale)),
                     "category": rng.choices(names, weights=shares)[0],
                 }
+            if rng.random() < email_share:
+                who = f"{rng.choice(words)}.{rng.choice(words)}{rng.randint(1, 999)}"
+                record = {**record, "output": f"{record['output']} Write to {who}@example.com."}
             record["id"] = f"r-{index}"
             if len(kept) < 50_000:
                 kept.append(record)
@@ -146,11 +177,24 @@ def generate(
     return records(), truth
 
 
-def write(n: int, out: Path, seed: int = 0, record_bytes: int = 0) -> Truth:
+def _foreign(rng: random.Random, pool: list[str], low: int, high: int) -> str:
+    return " ".join(rng.choice(pool) for _ in range(rng.randint(low, high))).capitalize() + "."
+
+
+def write(
+    n: int,
+    out: Path,
+    seed: int = 0,
+    record_bytes: int = 0,
+    foreign_share: float = 0.0,
+    email_share: float = 0.0,
+) -> Truth:
     """Write n records as JSONL to `out` and the planted truth beside it; `record_bytes`
-    sets their mean size (0: the natural ~690 bytes)."""
+    sets their mean size (0: the natural ~690 bytes); the shares as in `generate`."""
     scale = record_bytes / NATURAL_BYTES if record_bytes else 1.0
-    records, truth = generate(n, seed, scale=scale)
+    records, truth = generate(
+        n, seed, scale=scale, foreign_share=foreign_share, email_share=email_share
+    )
     with out.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
