@@ -89,9 +89,9 @@ class LintSettings(_Section):
     read; without one they report nothing."""
     cache_dir: str = ".curate_cache"
     """Where lint keeps per-text results (languages, personal data and secrets found, token
-    counts) by the text's hash, so linting again costs only what changed; relative to the
-    config file that sets it. `""` (or `curate lint --no-cache`) turns it off. Safe to
-    delete; `CURATE_LINT_CACHE_DIR` moves the default."""
+    counts, MinHash signatures) by the text's hash, so linting again costs only what
+    changed; relative to the config file that sets it. `""` (or `curate lint --no-cache`)
+    turns it off. Safe to delete; `CURATE_LINT_CACHE_DIR` moves the default."""
     tokenizer: str | None = "auto"
     """Token counts of the LEN rules and the chat template of SCH010: `auto` takes the
     tokenizer of `[train] model` where it is on this machine (a model folder, or the cached

@@ -219,3 +219,25 @@ def test_the_near_duplicate_search_is_the_same_with_cached_signatures(tmp_path: 
         for got in (cold, warm):
             assert np.array_equal(got[0], plain[0]) and np.array_equal(got[1], plain[1])
         assert warm_cache.computed == 0
+
+
+def test_secrets_and_personal_data_come_back_from_the_cache_whole(tmp_path: Path) -> None:
+    """Every hit (kind, span, preview), several to a reply, as a cold run finds them: the
+    redaction fix cuts by these spans."""
+    replies = [
+        "Mail jane.doe@example.com or call +1 (415) 555-0142; key sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+        "Nothing here",
+        "Card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, ip 8.8.8.8",
+    ]
+    data = tmp_path / "d.jsonl"
+    data.write_text(
+        "".join(json.dumps({"input": f"q{i}", "output": r}) + "\n" for i, r in enumerate(replies))
+    )
+    cache = tmp_path / "cache"
+    options = ("--select", "LEAK005,LEAK006", "--cache-dir", str(cache))
+    cold, warm = lint_json(data, *options), lint_json(data, *options)
+    uncached = lint_json(data, "--select", "LEAK005,LEAK006", "--no-cache")
+    assert cold["findings"] == warm["findings"] == uncached["findings"]
+    hits = [h for f in cold["findings"] for h in f["detail"]["hits"]]
+    assert {h["kind"] for h in hits} >= {"email", "phone", "card-number", "iban", "stripe-key"}
+    assert {p.name.split("-")[0] for p in cache.glob("*.parquet")} >= {"secrets", "personal"}
