@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from langid_scripts import english_lines, flagged_share
+from langid_scripts import flagged_share, print_english_false_alarms
 
 LONG = 40
 LINES = {
@@ -100,9 +100,7 @@ def main() -> None:
     for key, label in (("all", "all lines"), ("long", f">= {LONG} chars")):
         hit, n = totals[key]
         print(f"  {label:<14} {hit:3} / {n:<3} {hit / n:6.1%}")
-    english = english_lines()
-    hit, n = flagged_share(english)
-    print(f"English lines flagged: {hit} / {n} = {hit / n:.2%}   (target <= 0.5%)")
+    print_english_false_alarms()
 
 
 if __name__ == "__main__":
