@@ -3,14 +3,11 @@ the decisions as made, then the journal must hold every one of them and parse.""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from tests.tui.conftest import journal
+from tests.tui.killed import confirmed_then_killed
 
 DRIVER = textwrap.dedent(
     """
@@ -38,25 +35,7 @@ DRIVER = textwrap.dedent(
 
 
 def test_sigkill_after_confirmed_decisions_loses_none(tickets: Path, tmp_path: Path) -> None:
-    script = tmp_path / "drive.py"
-    script.write_text(DRIVER)
-    process = subprocess.Popen(
-        [sys.executable, str(script), str(tickets)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).parents[2],
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
-    )
-    assert process.stdout is not None
-    confirmed: list[str] = []
-    for line in process.stdout:
-        if line.startswith("confirmed"):
-            confirmed.append(line.split()[1])
-        if len(confirmed) == 7:
-            break  # the app goes on deciding while it is killed
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    confirmed = confirmed_then_killed(DRIVER, tickets, tmp_path)
     decisions = journal(tickets)  # parses (a cut-off last line is ignored), else raises
     assert len(decisions) >= len(confirmed)
     assert [d.id for d in decisions[: len(confirmed)]] == confirmed

@@ -4,16 +4,13 @@ judgements as made, then the judge journal must hold every one of them, in order
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from curate.judging import append_judgement, journal_of, read_judgements
 from curate.schemas.judgement import Judgement
 from tests.run_folder import make_run
+from tests.tui.killed import confirmed_then_killed
 
 DRIVER = textwrap.dedent(
     """
@@ -39,26 +36,7 @@ DRIVER = textwrap.dedent(
 
 def test_sigkill_after_confirmed_judgements_loses_none(tmp_path: Path) -> None:
     run = make_run(tmp_path / "run", n=400)
-    script = tmp_path / "drive.py"
-    script.write_text(DRIVER)
-    root = Path(__file__).parents[2]
-    process = subprocess.Popen(
-        [sys.executable, str(script), str(run)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )
-    assert process.stdout is not None
-    confirmed: list[str] = []
-    for line in process.stdout:
-        if line.startswith("confirmed"):
-            confirmed.append(line.split()[1])
-        if len(confirmed) == 7:
-            break  # the app goes on judging while it is killed
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    confirmed = confirmed_then_killed(DRIVER, run, tmp_path)
     judgements, _ = read_judgements(journal_of(run))  # reads, else raises
     assert len(judgements) >= len(confirmed)
     assert [j.id for j in judgements[: len(confirmed)]] == confirmed
