@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from curate.io import read_dataset
+from curate.io.sniff import sha256_file
 from curate.schemas.settings import TrainSettings
-from curate.split.write import sha256_file
 from curate.trainer.cancel import Cancelled
 from curate.trainer.card import (
     BaseModel,

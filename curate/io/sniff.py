@@ -44,8 +44,13 @@ def input_sha256(name: str) -> str:
     url = url_of(Path(name))
     if url is not None:
         return hashlib.sha256(read_url(url)).hexdigest()
+    return sha256_file(Path(name))
+
+
+def sha256_file(path: Path) -> str:
+    """The sha256 of a local file, read in blocks."""
     digest = hashlib.sha256()
-    with Path(name).open("rb") as handle:
+    with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -13,7 +13,7 @@ from curate.config import ConfigError
 from curate.dedup.groups import Duplicates
 from curate.io import Dataset, DatasetError, read_dataset
 from curate.io.paths import expand_paths
-from curate.io.sniff import input_sha256
+from curate.io.sniff import input_sha256, sha256_file
 from curate.journal import apply_review, load_review
 from curate.progress import StageLine
 from curate.schemas.manifest import DroppedRecord, InputFile, OutputFile, SplitManifest
@@ -22,7 +22,6 @@ from curate.split.assign import SPLITS, assign
 from curate.split.card import CARD, dataset_card, is_our_card
 from curate.split.groups import Grouping, build_groups, strata_of
 from curate.split.write import (
-    sha256_file,
     split_bodies,
     staging_folder,
     swap_in,

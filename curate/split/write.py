@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import os
 import shutil
 import tempfile
@@ -44,14 +43,6 @@ def split_bodies(
         text = json_line(sources[path], record, texts[path][line], changes)
         rows[split].append((seeded_order(record, seed), text))
     return {name: [text for _, text in sorted(items)] for name, items in rows.items()}
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_split_files(folder: Path, bodies: dict[str, list[bytes]], parquet: bool) -> None:
