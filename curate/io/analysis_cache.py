@@ -76,21 +76,19 @@ class AnalysisCache:
         found_layout = compute(texts.head(0)).schema
         layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
         cached = _read(path, layout)
-        wanted = keys.unique(maintain_order=True)
         on = list(KEYS)
+        # Each distinct text once, in order of first appearance; those not cached are to do.
+        todo = keys.with_columns(texts.alias("text")).unique(on, keep="first", maintain_order=True)
+        distinct = todo.height
         if cached is not None:
-            missing = wanted.join(cached.select(on), on=on, how="anti", maintain_order="left")
-        else:
-            missing = wanted
-        if missing.height:
-            first_row = keys.with_columns(texts.alias("text")).unique(on, keep="first")
-            todo = missing.join(first_row, on=on, how="left", maintain_order="left")
+            todo = todo.join(cached.select(on), on=on, how="anti", maintain_order="left")
+        if todo.height:
             found = compute(todo.get_column("text"))
             self.computed += todo.height
             fresh = pl.concat([todo.select(on), found], how="horizontal")
             cached = fresh if cached is None else pl.concat([cached, fresh])
-            if cached.height > PRUNE_FACTOR * wanted.height + PRUNE_SLACK:
-                cached = cached.join(wanted, on=on, how="semi")
+            if cached.height > PRUNE_FACTOR * distinct + PRUNE_SLACK:
+                cached = cached.join(keys, on=on, how="semi")
             _write(path, cached)
         assert cached is not None
         result = keys.join(cached, on=on, how="left", maintain_order="left")
