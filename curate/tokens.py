@@ -9,10 +9,14 @@ on this machine: a model folder, or the cached conversion of a `.gguf` or of the
 default (made by the first `curate train`); otherwise the counts are estimated. Nothing
 here imports torch or transformers.
 
-Counting every record exactly would cost more than the rest of lint together, and only
-records near the sequence length matter to the length rules: the counts are estimated for
-all, calibrated on a sample counted exactly, and every record the calibrated estimate puts
-near or over the limit (and every record in another script than Latin) is counted exactly.
+With a byte-level BPE tokenizer (SmolLM2's, GPT-2's and their kin) every record is counted
+exactly, from the counts of its distinct chunks (`curate.token_chunks`), and an
+input/output pair is framed by the template's text around it rather than rendered one by
+one. With other tokenizers counting every record would cost more than the rest of lint
+together, and only records near the sequence length matter to the length rules: the counts
+are estimated for all, calibrated on a sample counted exactly, and every record the
+calibrated estimate puts near or over the limit (and every record in another script than
+Latin) is counted exactly.
 `template_refusals` renders every chat (without counting), so SCH010 finds each record the
 template refuses.
 """
@@ -30,6 +34,7 @@ import polars as pl
 
 from curate.config import ConfigError
 from curate.io.analysis_cache import AnalysisCache
+from curate.token_chunks import ChunkCounter, chunk_countable
 
 # About four characters per token for English with a byte-level BPE vocabulary of 32k-50k
 # entries (SmolLM2's is 49k); the chat template adds role markers and, for models that
@@ -52,6 +57,10 @@ are texts of unusual composition, which are counted exactly anyway."""
 UNUSUAL_SHARE = 0.25
 """A text with more than this share of characters other than ASCII letters and spaces is
 counted exactly."""
+AGREEMENT_RECORDS = 200
+"""Records rendered and counted whole to confirm that chunk counts agree with the tokenizer."""
+PROBE_PAIRS = (("Hi there", "Hello!"), ("  spaced \n", "\tend "), ("", ""), ("{{ x }}", "%}"))
+"""Inputs and outputs a template must put in verbatim for pairs to be framed, not rendered."""
 
 
 class TokenizerError(ConfigError):
@@ -200,8 +209,14 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCa
     if not file.is_file():
         raise TokenizerError(f"{file}: no tokenizer.json here")
     template = _chat_template(folder)
+    tokenizer = Tokenizer.from_file(str(file))
     count = _Counter(
-        Tokenizer.from_file(str(file)), template, frame, cache, _tokenizer_key(file, folder)
+        tokenizer,
+        template,
+        frame,
+        cache,
+        _tokenizer_key(file, folder),
+        _chunk_counter(tokenizer, file, template, frame),
     )
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
@@ -228,7 +243,7 @@ def _rows_to_count(
     calibrated on it and made generous, puts near or over the limit, and those of unusual
     composition (other scripts, digit- and symbol-heavy text, long chats)."""
     rows = frame.height
-    if limit is None or rows <= CALIBRATION_RECORDS:
+    if limit is None or rows <= CALIBRATION_RECORDS or count.chunks is not None:
         return list(range(rows))
     step = max(rows // CALIBRATION_RECORDS, 1)
     sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
@@ -265,15 +280,45 @@ def _tokenizer_key(file: Path, folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _chunk_counter(
+    tokenizer: Any, file: Path, template: Any, frame: pl.DataFrame
+) -> ChunkCounter | None:
+    """A chunk counter where this tokenizer counts a text as the sum of its chunks and,
+    on records spread over the dataset, chunk counts of the framed texts equal whole
+    counts of the rendered ones; else None."""
+    try:
+        config = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict) or not chunk_countable(config) or frame.height == 0:
+        return None
+    counter = ChunkCounter(tokenizer)
+    step = max(frame.height // AGREEMENT_RECORDS, 1)
+    sample = frame[list(range(0, frame.height, step))[:AGREEMENT_RECORDS]]
+    prompts, totals, _ = _render(sample, template)
+    framed = _framed(sample, template)
+    whole = [
+        len(e.ids) for e in tokenizer.encode_batch_fast(prompts + totals, add_special_tokens=False)
+    ]
+    return counter if counter(pl.concat(framed)).to_list() == whole else None
+
+
 class _Counter:
     """Renders rows and counts their tokens (a chat the template refuses is counted as its
-    plain text; SCH010 reports it), reading counts made before from the cache."""
+    plain text; SCH010 reports it), reading counts made before from the cache. With a
+    chunk counter, every row is counted, by chunks."""
 
     def __init__(
-        self, tokenizer: Any, template: Any, frame: pl.DataFrame, cache: AnalysisCache, key: str
+        self,
+        tokenizer: Any,
+        template: Any,
+        frame: pl.DataFrame,
+        cache: AnalysisCache,
+        key: str,
+        chunks: ChunkCounter | None = None,
     ) -> None:
         self.tokenizer, self.template, self.frame = tokenizer, template, frame
-        self.cache, self.key = cache, key
+        self.cache, self.key, self.chunks = cache, key, chunks
 
     def __call__(self, rows: list[int], prompt: list[int], total: list[int]) -> None:
         """Count `rows` into `prompt` and `total`."""
@@ -281,17 +326,26 @@ class _Counter:
             return
         chosen = self.frame[rows]
         fields = [c for c in ("input", "output", "messages") if c in chosen.columns]
-        records = chosen.select(pl.struct(fields).struct.json_encode()).to_series()
-        first = {record: i for i, record in reversed(list(enumerate(records.to_list())))}
+        records = chosen.select(pl.struct(fields).struct.json_encode().alias("record"))
+        first = records.with_row_index("row").unique("record", keep="first")
 
         def counted(texts: pl.Series) -> pl.DataFrame:
-            return self._counted(chosen[[first[text] for text in texts.to_list()]])
+            wanted = texts.alias("record").to_frame()
+            found = wanted.join(first, on="record", how="left", maintain_order="left")
+            return self._counted(chosen[found.get_column("row")])
 
-        counts = self.cache.rows("tokens", self.key, records, counted, code=("curate.tokens",))
+        code = ("curate.tokens", "curate.token_chunks")
+        counts = self.cache.rows("tokens", self.key, records.to_series(), counted, code=code)
         for row, p, t in zip(rows, counts["prompt"], counts["total"], strict=True):
             prompt[row], total[row] = p, t
 
     def _counted(self, chosen: pl.DataFrame) -> pl.DataFrame:
+        if self.chunks is not None:
+            prompt, total = _framed(chosen, self.template)
+            counts = self.chunks(pl.concat([prompt, total]))
+            return pl.DataFrame(
+                {"prompt": counts.head(chosen.height), "total": counts.tail(chosen.height)}
+            )
         prompts, totals, _ = _render(chosen, self.template)
         encode = self.tokenizer.encode_batch_fast
         return pl.DataFrame(
@@ -393,3 +447,70 @@ def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str], d
             prompts.append(prompt)
             totals.append(prompt + "\n" + (turns[-1]["content"] or ""))
     return prompts, totals, refused
+
+
+def _framed(frame: pl.DataFrame, template: Any) -> tuple[pl.Series, pl.Series]:
+    """The texts `_render` makes (prompt, whole example), in order: an input/output pair
+    is put into the template's frame by polars where the template puts pairs in verbatim;
+    chats, and pairs under other templates, are rendered one by one."""
+    frames = _pair_frame(template)
+    pair = pl.col("input").is_not_null() & pl.col("output").is_not_null()
+    if "messages" in frame.columns:
+        pair = pair & pl.col("messages").is_null()
+    is_pair = frame.select(pair.alias("pair")).get_column("pair")
+    if frames is None or not is_pair.any():
+        prompts, totals, _ = _render(frame, template)
+        return pl.Series("text", prompts, dtype=pl.String), pl.Series(
+            "text", totals, dtype=pl.String
+        )
+    (p0, p1), (t0, t1, t2) = frames
+    texts = frame.select(
+        pl.concat_str([pl.lit(p0), pl.col("input"), pl.lit(p1)]).alias("prompt"),
+        pl.concat_str(
+            [pl.lit(t0), pl.col("input"), pl.lit(t1), pl.col("output"), pl.lit(t2)]
+        ).alias("total"),
+    )
+    prompt, total = texts.get_column("prompt"), texts.get_column("total")
+    others = (~is_pair).arg_true()
+    if others.len():
+        rendered, wholes, _ = _render(frame[others.to_list()], template)
+        prompt = prompt.scatter(others, rendered)
+        total = total.scatter(others, wholes)
+    return prompt.alias("text"), total.alias("text")
+
+
+def _pair_frame(template: Any) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
+    """How the template frames an input/output pair, where it puts both texts in verbatim:
+    the prompt is `p0 + input + p1` and the example `t0 + input + t1 + output + t2`. None
+    where a probe pair does not render so (a template that trims or tests its texts)."""
+    if template is None:
+        return ("", ""), ("", "\n", "")
+    from jinja2.exceptions import TemplateError
+
+    marks = ("\x00curate-input\x00", "\x00curate-output\x00")
+
+    def render(first: str, second: str) -> tuple[str, str]:
+        turns = [{"role": "user", "content": first}, {"role": "assistant", "content": second}]
+        return (
+            template.render(messages=turns[:1], add_generation_prompt=True),
+            template.render(messages=turns, add_generation_prompt=False),
+        )
+
+    try:
+        prompt, total = render(*marks)
+        prompt_parts = prompt.split(marks[0])
+        if len(prompt_parts) != 2 or marks[1] in prompt:
+            return None
+        if total.count(marks[0]) != 1 or total.count(marks[1]) != 1:
+            return None
+        t0, rest = total.split(marks[0])
+        if marks[1] not in rest:
+            return None  # the reply comes before the prompt
+        t1, t2 = rest.split(marks[1])
+        p0, p1 = prompt_parts
+        for first, second in PROBE_PAIRS:
+            if render(first, second) != (p0 + first + p1, t0 + first + t1 + second + t2):
+                return None
+    except TemplateError:
+        return None
+    return (p0, p1), (t0, t1, t2)

@@ -23,6 +23,7 @@ LAYERS = {
     "curate.sensitive": 2,
     "curate.langid": 2,
     "curate.tokens": 2,
+    "curate.token_chunks": 2,
     "curate.models": 2,
     "curate.config": 2,
     "curate.proof": 2,

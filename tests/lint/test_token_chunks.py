@@ -1,0 +1,149 @@
+"""Exact token counts by distinct chunks: equal to counting each rendered record whole."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from curate.token_chunks import ChunkCounter, chunk_countable
+from curate.tokens import _chat_template, _render, count_tokens
+
+tokenizers = pytest.importorskip("tokenizers")
+
+CHATML = (
+    "{% for m in messages %}{{ '<|im_start|>' + m.role + '\n' + m.content + '<|im_end|>\n' }}"
+    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+SPACES = [" ", "  ", "   ", "\n", "\n\n", " \n ", "\t", "\r\n"]
+SPACES += ["\u00a0", "\u3000", "\u2028", "\x85"]  # Unicode spaces
+WORDS = ["order", "it's", "I'll", "2024", "1,5", "...", "?!", "naïve", "日本語", "привет", "😀"]
+
+
+def _corpus(rng: random.Random, texts: int) -> list[str]:
+    return [
+        "".join(rng.choice(SPACES) if rng.random() < 0.4 else rng.choice(WORDS) for _ in range(30))
+        for _ in range(texts)
+    ]
+
+
+@pytest.fixture(scope="module")
+def byte_bpe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A GPT-2-style byte-level BPE (SmolLM2's kind), trained here on text full of
+    whitespace runs, so that its merges join spaces, newlines and words."""
+    tokenizer = tokenizers.Tokenizer(tokenizers.models.BPE())
+    tokenizer.pre_tokenizer = tokenizers.pre_tokenizers.ByteLevel(add_prefix_space=False)
+    trainer = tokenizers.trainers.BpeTrainer(
+        vocab_size=600,
+        special_tokens=["<|im_start|>", "<|im_end|>"],
+        initial_alphabet=tokenizers.pre_tokenizers.ByteLevel.alphabet(),
+    )
+    tokenizer.train_from_iterator(_corpus(random.Random(0), 2_000), trainer)
+    folder = tmp_path_factory.mktemp("byte-bpe")
+    tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / "tokenizer_config.json").write_text(json.dumps({"chat_template": CHATML}))
+    return folder
+
+
+def _whole(folder: Path, texts: list[str]) -> list[int]:
+    tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
+    return [len(e.ids) for e in tokenizer.encode_batch_fast(texts, add_special_tokens=False)]
+
+
+def _config(folder: Path) -> dict[str, Any]:
+    config: dict[str, Any] = json.loads((folder / "tokenizer.json").read_text())
+    return config
+
+
+def test_a_byte_level_bpe_counts_by_chunks_and_other_kinds_do_not(byte_bpe: Path) -> None:
+    config = _config(byte_bpe)
+    assert chunk_countable(config)
+    assert not chunk_countable({**config, "normalizer": {"type": "NFKC"}})
+    assert not chunk_countable(
+        {**config, "pre_tokenizer": {**config["pre_tokenizer"], "add_prefix_space": True}}
+    )
+    assert not chunk_countable({**config, "pre_tokenizer": {"type": "Metaspace"}})
+    assert not chunk_countable({**config, "model": {**config["model"], "dropout": 0.1}})
+    spaced = {**config["added_tokens"][0], "content": "<|im start|>"}
+    assert not chunk_countable({**config, "added_tokens": [spaced]})
+    stripping = {**config["added_tokens"][0], "rstrip": True}
+    assert not chunk_countable({**config, "added_tokens": [stripping]})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(SPACES + WORDS + ["a", "-", "'"]), max_size=12).map("".join),
+        max_size=8,
+    )
+)
+def test_chunk_counts_equal_whole_counts(byte_bpe: Path, texts: list[str]) -> None:
+    """Whatever the whitespace (runs, newlines, Unicode spaces at the start, middle or
+    end), a text has as many tokens as its chunks together."""
+    counter = ChunkCounter(tokenizers.Tokenizer.from_file(str(byte_bpe / "tokenizer.json")))
+    assert counter(pl.Series(texts, dtype=pl.String)).to_list() == _whole(byte_bpe, texts)
+
+
+def test_every_record_is_counted_exactly_far_under_the_limit_too(byte_bpe: Path) -> None:
+    """Pairs framed by the template and chats rendered one by one: prompt and total
+    counts equal rendering each record and counting it whole, with no estimate left."""
+    rng = random.Random(5)
+    texts = _corpus(rng, 6_000)
+    chat = [
+        {"role": "system", "content": "be  brief\n"},
+        {"role": "user", "content": "hi  there"},
+        {"role": "assistant", "content": " hello\n\n"},
+    ]
+    frame = pl.DataFrame(
+        {
+            "input": texts[:3_000],
+            "output": texts[3_000:],
+            "messages": [chat if i % 100 == 0 else None for i in range(3_000)],
+        }
+    )
+    counts = count_tokens(frame, str(byte_bpe), limit=100_000)
+    prompts, totals, _ = _render(frame, _chat_template(byte_bpe))
+    assert counts.exact
+    assert counts.prompt.to_list() == _whole(byte_bpe, prompts)
+    assert counts.total.to_list() == _whole(byte_bpe, totals)
+
+
+def test_a_template_that_trims_is_rendered_record_by_record(byte_bpe: Path) -> None:
+    """A template that changes the texts it is given cannot frame pairs by joining
+    strings; its records are rendered one by one and still counted exactly."""
+    trimming = CHATML.replace("m.content", "m.content | trim")
+    (byte_bpe / "tokenizer_config.json").write_text(json.dumps({"chat_template": trimming}))
+    try:
+        frame = pl.DataFrame({"input": ["  padded  ", "x"], "output": ["\n reply \n", "y "]})
+        prompts, totals, _ = _render(frame, _chat_template(byte_bpe))
+        assert "  padded" not in prompts[0]
+        counts = count_tokens(frame, str(byte_bpe), limit=100)
+        assert counts.total.to_list() == _whole(byte_bpe, totals)
+    finally:
+        (byte_bpe / "tokenizer_config.json").write_text(json.dumps({"chat_template": CHATML}))
+
+
+def test_a_tokenizer_that_disagrees_with_its_chunks_is_counted_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were the structural test ever wrong, the sample check would catch it: counts stay
+    those of the whole texts. A Metaspace tokenizer counts a chunk's leading space apart."""
+    tokenizer = tokenizers.Tokenizer(tokenizers.models.BPE())
+    tokenizer.pre_tokenizer = tokenizers.pre_tokenizers.Metaspace(prepend_scheme="always")
+    trainer = tokenizers.trainers.BpeTrainer(vocab_size=300)
+    tokenizer.train_from_iterator(["a b c ab bc abc " * 50], trainer)
+    tokenizer.save(str(tmp_path / "tokenizer.json"))
+    monkeypatch.setattr("curate.tokens.chunk_countable", lambda config: True)
+    texts = ["ab  bc", "a b c", " abc abc"] * 700
+    frame = pl.DataFrame({"input": texts, "output": texts[::-1]})
+    counts = count_tokens(frame, str(tmp_path / "tokenizer.json"))
+    _, totals, _ = _render(frame, None)
+    assert counts.total.to_list() == _whole(tmp_path, totals)
+    chunked = ChunkCounter(tokenizer)(pl.Series(totals[:3])).to_list()
+    assert chunked != _whole(tmp_path, totals[:3])  # the chunks alone would be wrong
