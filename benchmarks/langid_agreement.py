@@ -43,6 +43,8 @@ DEFAULT_FILES = [
 # The built-in texts, written for this benchmark: 40 paragraphs in each of es, de, fr, it, pt
 # and nl, and other texts, each tagged with its language: neighbours of the answered languages,
 # other scripts, languages outside the word lists, English prose and code.
+CHEAP_METHODS = ("function-words", "orthography")
+"""The answers given without langdetect."""
 TEXTS_FILE = Path(__file__).resolve().parent / "data" / "langid_texts.json"
 _TEXTS = json.loads(TEXTS_FILE.read_text(encoding="utf-8"))
 
@@ -139,7 +141,7 @@ def report(frame: pl.DataFrame, timings: dict[str, Timing], params: LanguagePara
         part = _select(frame, group)
         part_long = part.filter(~pl.col("method").is_in(["too-short", "no-letters"]))
         part_conf = part_long.filter(pl.col("lang").is_not_null())
-        cheap = (part_long["method"] == "function-words").sum()
+        cheap = part_long["method"].is_in(CHEAP_METHODS).sum()
         agree = (part_conf["lang"] == part_conf["ref_lang"]).sum()
         ours_rate = part.height / timing.ours
         ref_rate = part.height / timing.langdetect
@@ -155,7 +157,7 @@ def report(frame: pl.DataFrame, timings: dict[str, Timing], params: LanguagePara
     print()
 
     print("Agreement with langdetect's top answer, texts with >= min_words words:")
-    for method in ("function-words", "langdetect"):
+    for method in (*CHEAP_METHODS, "langdetect"):
         part = confident.filter(pl.col("method") == method)
         agree = (part["lang"] == part["ref_lang"]).sum()
         print(f"  {method:15} confident answers agreeing: {_pct(agree, part.height)}")
@@ -167,8 +169,10 @@ def report(frame: pl.DataFrame, timings: dict[str, Timing], params: LanguagePara
     )
     answered = (long["method"] == "function-words").sum()
     print(f"  answered by the function-word test: {_pct(answered, long.height)}")
+    answered = (long["method"] == "orthography").sum()
+    print(f"  answered by their letters (orthography): {_pct(answered, long.height)}")
     answers = confident.group_by("method", "lang").len()
-    for method in ("function-words", "langdetect"):
+    for method in (*CHEAP_METHODS, "langdetect"):
         found = answers.filter(pl.col("method") == method).sort(["len", "lang"], descending=True)
         shown = ", ".join(f"{lang} {n}" for _, lang, n in found.iter_rows())
         print(f"  {method} answers: {shown or 'none'}")
@@ -185,11 +189,12 @@ def report(frame: pl.DataFrame, timings: dict[str, Timing], params: LanguagePara
     other = frame.filter(
         pl.col("truth").is_not_null()
         & ~pl.col("truth").is_in(MULTILINGUAL)
-        & (pl.col("method") == "function-words")
+        & pl.col("method").is_in(CHEAP_METHODS)
         & (pl.col("lang") != pl.col("truth"))
     )
     print(
-        f"  other built-in texts given a wrong language by the function-word test: {other.height}"
+        "  other built-in texts given a wrong language by the function-word or letter test: "
+        f"{other.height}"
     )
     print()
 

@@ -13,6 +13,10 @@ confident), `confidence` and `method`:
   answers when one language has clearly more *distinctive* words (listed under it alone)
   than any other, its listed words make up a large share of the text, and the text is
   mostly Latin script.
+- ``"orthography"``: a text mostly in a script one language alone is written in (Greek,
+  Hangul, Thai, Tamil ...), or whose letters belong to one language of a shared script
+  (Russian's ы and э, Ukrainian's ї and є, Persian's پ and گ, Japanese kana); see
+  `curate.orthography`. Confidence 1.0.
 - ``"langdetect"``: everything else with enough words (other scripts, other languages,
   mixed or ambiguous text) goes to langdetect, seeded so that results are deterministic;
   confident only when its top probability reaches `LanguageParams.min_confidence`.
@@ -40,6 +44,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import polars as pl
+
+from curate.orthography import orthographic_languages
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -256,6 +262,7 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
         "too-short" or "no-letters"). Deterministic: langdetect is seeded.
     """
     frame = _cheap_test(texts.cast(pl.String), params).with_row_index("row")
+    frame = _orthography_test(frame)
     pending = frame.filter(pl.col("method") == "langdetect").select("row", "text")
     if pending.height:
         unique = pending["text"].unique().to_list()
@@ -288,6 +295,31 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
         pl.col("lang").cast(pl.String),
         pl.col("confidence").cast(pl.Float64),
         pl.col("method").cast(pl.String),
+    )
+
+
+def _orthography_test(frame: pl.DataFrame) -> pl.DataFrame:
+    """Answer the texts left to langdetect whose letters settle the language."""
+    pending = frame.filter(pl.col("method") == "langdetect")
+    if pending.is_empty():
+        return frame
+    settled = pending.select(
+        "row", orthographic_languages(pending.get_column("text")).alias("settled")
+    ).drop_nulls("settled")
+    if settled.is_empty():
+        return frame
+    answered = pl.col("settled").is_not_null()
+    return (
+        frame.join(settled, on="row", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(answered).then(pl.col("settled")).otherwise(pl.col("lang")).alias("lang"),
+            pl.when(answered).then(1.0).otherwise(pl.col("confidence")).alias("confidence"),
+            pl.when(answered)
+            .then(pl.lit("orthography"))
+            .otherwise(pl.col("method"))
+            .alias("method"),
+        )
+        .drop("settled")
     )
 
 

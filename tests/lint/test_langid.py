@@ -16,6 +16,7 @@ from curate.langid import (
     LanguageParams,
     detect_languages,
 )
+from curate.orthography import orthographic_languages
 from tests.conftest import SAMPLES
 
 PARAGRAPHS = {
@@ -123,17 +124,42 @@ def test_a_short_text_is_answered_only_on_strong_function_words(
     assert row["lang"] == lang
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize(("lang", "text"), list(NON_LATIN.items()), ids=list(NON_LATIN))
-def test_non_latin_scripts_go_to_langdetect(lang: str, text: str) -> None:
+def test_letters_that_name_one_language_answer_without_langdetect(lang: str, text: str) -> None:
     [row] = detect(text)
-    assert row["method"] == "langdetect"
-    assert row["lang"] == lang
-    assert row["confidence"] >= 0.9
+    assert (row["method"], row["lang"], row["confidence"]) == ("orthography", lang, 1.0)
+    assert reference(text)[0] == lang
+
+
+# Texts of several words whose letters settle the language, and texts of a shared script
+# whose letters do not (left to langdetect).
+SETTLED = {
+    "Дякую за швидку відповідь. Посилка прийшла сьогодні вранці і працює": "uk",
+    "Дзякуй за хуткую адказ. Пасылка прыйшла сёння раніцай і ўсё працуе": "be",
+    "از پاسخ سریع شما متشکرم. بسته جایگزین امروز صبح رسید و عالی کار می‌کند": "fa",
+    "آپ کے فوری جواب کا شکریہ۔ متبادل پیکیج آج صبح پہنچ گیا اور بہترین ہے": "ur",
+    "شكرا على الرد السريع. وصلت الحزمة البديلة هذا الصباح في ١٠ دقائق": "ar",
+    "二週間前にコートを注文しましたが、まだ届いていません。": "ja",
+    "빠른 답변 감사합니다. 교체 패키지가 오늘 아침에 도착했습니다": "ko",
+    "Ευχαριστώ πολύ για τη γρήγορη απάντηση σας σήμερα": "el",
+    "Благодаря за бързия отговор. Пратката пристигна тази сутрин": None,  # Bulgarian
+    "Дзякуй за хуткі адказ. Пасылка прыйшла сёння раніцай і працуе выдатна": None,  # no ў
+    "Хвала на брзом одговору. Пакет је стигао јутрос и ради одлично": None,  # Serbian
+    "Жылдам жауап үшін рахмет. Сәлемдеме бүгін таңертең келді": None,  # Kazakh
+    "मेरा ऑर्डर दो सप्ताह पहले भेजा गया था लेकिन अभी तक नहीं पहुंचा": None,  # Hindi or Marathi
+    "Thanks for the quick reply, it works now": None,
+}
+
+
+@pytest.mark.parametrize(("text", "lang"), list(SETTLED.items()))
+def test_only_letters_of_one_language_settle_it(text: str, lang: str | None) -> None:
+    assert orthographic_languages(pl.Series([text])).to_list() == [lang]
 
 
 def test_chinese_without_spaces_counts_words() -> None:
     # One run of letters between punctuation marks is not one word.
-    assert detect("我的订单两个星期了还没有到")[0]["method"] == "langdetect"
+    assert detect("我的订单两个星期了还没有到")[0]["method"] == "orthography"
     assert detect("你好")[0]["method"] == "too-short"
 
 
@@ -155,10 +181,10 @@ def test_mixed_frame_keeps_order_and_types() -> None:
     assert frame["method"].to_list() == [
         "function-words",
         "too-short",
-        "langdetect",
+        "orthography",
         "no-letters",
         "function-words",
-        "langdetect",
+        "orthography",
     ]
     assert detect_languages(pl.Series([], dtype=pl.String)).height == 0
 
@@ -205,10 +231,15 @@ def test_confident_answers_agree_with_langdetect_on_the_sample_outputs() -> None
 
 @pytest.mark.usefixtures("seeded")
 def test_langdetect_path_reports_langdetect_probability() -> None:
-    [row] = detect(NON_LATIN["ru"])
-    lang, prob = reference(NON_LATIN["ru"])
-    assert (row["lang"], row["confidence"]) == (lang, pytest.approx(prob))
-    low = detect(NON_LATIN["ru"], params=LanguageParams(min_confidence=1.01))[0]
+    hindi = "मेरा ऑर्डर दो सप्ताह पहले भेजा गया था लेकिन अभी तक नहीं पहुंचा है"
+    [row] = detect(hindi)
+    lang, prob = reference(hindi)
+    assert (row["method"], row["lang"], row["confidence"]) == (
+        "langdetect",
+        lang,
+        pytest.approx(prob),
+    )
+    low = detect(hindi, params=LanguageParams(min_confidence=1.01))[0]
     assert low["lang"] is None
     assert low["confidence"] == pytest.approx(prob)
 
