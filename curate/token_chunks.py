@@ -9,9 +9,10 @@ of `\\s*\\S+`, and the whitespace at the end) changes none of its tokens: the te
 many tokens as its chunks together. The tokenizer then runs once per distinct chunk, a
 few percent of the text.
 
-`chunk_countable` says from `tokenizer.json` whether a tokenizer is of that kind;
-`ChunkCounter` counts, and `agrees` checks it against whole-text counts on a sample, so a
-tokenizer that passes the structural test but tokenizes otherwise is never trusted.
+`chunk_countable` says from `tokenizer.json` whether a tokenizer is of that kind, and
+`ChunkCounter` counts. Its user (`curate.tokens`) checks chunk counts against whole-text
+counts on a sample of records, so a tokenizer that passes the structural test but
+tokenizes otherwise is never trusted.
 """
 
 from __future__ import annotations
@@ -113,10 +114,3 @@ class ChunkCounter:
             .collect()
             .get_column("tokens")
         )
-
-    def agrees(self, texts: list[str]) -> bool:
-        """Whether chunk sums equal whole-text counts on these texts."""
-        whole = [
-            len(e.ids) for e in self.tokenizer.encode_batch_fast(texts, add_special_tokens=False)
-        ]
-        return self(pl.Series(texts, dtype=pl.String)).to_list() == whole
