@@ -24,22 +24,52 @@ def _as_strings(texts: pl.Series) -> pl.Series:
     return texts.fill_null("")
 
 
-def _prefilter(texts: pl.Series, groups: dict[str, tuple[str, ...]]) -> dict[str, list[int]]:
-    """Row indices that may hold something, per group of regexes (on raw and folded text)."""
-    frame = texts.to_frame("t")
+def _prefilter(
+    texts: pl.Series,
+    groups: dict[str, tuple[str, ...]],
+    narrow: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, list[int]]:
+    """Row indices that may hold something, per group of regexes (on raw and folded text).
+
+    `narrow` gives, for a group whose regexes are slow on every row (a bounded gap between
+    two parts), cheap regexes that every match of the group also matches: the group's own
+    regexes then run only on the rows that match all of those."""
+    narrow = narrow or {}
+
+    def masks(frame: pl.DataFrame, extra: dict[str, pl.Expr]) -> pl.DataFrame:
+        t = pl.col("t")
+        found = (
+            frame.lazy()
+            .select(
+                *(
+                    (
+                        pl.all_horizontal([t.str.contains(p) for p in narrow[name]])
+                        if name in narrow
+                        else pl.any_horizontal([t.str.contains(p) for p in patterns])
+                    ).alias(name)
+                    for name, patterns in groups.items()
+                ),
+                *(expr.alias(name) for name, expr in extra.items()),
+            )
+            .collect()
+        )
+        for name in narrow:
+            maybe = found.get_column(name).arg_true()
+            if maybe.len():
+                patterns = groups[name]
+                subset = frame.get_column("t").gather(maybe)
+                sure = pl.any_horizontal([subset.str.contains(p) for p in patterns])
+                hit = subset.to_frame("t").select(sure).to_series()
+                column = pl.Series(name, [False] * frame.height).scatter(maybe.filter(hit), True)
+                found = found.with_columns(column)
+        return found
+
     t = pl.col("t")
-
-    def exprs() -> list[pl.Expr]:
-        return [
-            pl.any_horizontal([t.str.contains(p) for p in patterns]).alias(name)
-            for name, patterns in groups.items()
-        ]
-
     # Rows with a non-ASCII character other than the common typographic ones may hide text.
     maybe_fold = (t.str.len_bytes() - t.str.len_chars()) > 2 * t.str.count_matches(_SAFE_3BYTE_RUST)
-    masks = frame.lazy().select(*exprs(), maybe_fold.alias("__fold")).collect()
-    found = {name: set(masks.get_column(name).arg_true().to_list()) for name in groups}
-    fold_rows = masks.get_column("__fold").arg_true()
+    raw = masks(texts.to_frame("t"), {"__fold": maybe_fold})
+    found = {name: set(raw.get_column(name).arg_true().to_list()) for name in groups}
+    fold_rows = raw.get_column("__fold").arg_true()
     if fold_rows.len():
         subset = texts.gather(fold_rows)
         fold_rows = fold_rows.filter(subset.str.contains(_UNSAFE_RUST))
@@ -50,7 +80,7 @@ def _prefilter(texts: pl.Series, groups: dict[str, tuple[str, ...]]) -> dict[str
             .str.replace_all(_INVISIBLE_RUST, "")
             .to_frame("t")
         )
-        folded_masks = folded.select(*exprs())
+        folded_masks = masks(folded, {})
         for name in groups:
             hit = folded_masks.get_column(name)
             found[name].update(fold_rows.filter(hit).to_list())
@@ -62,13 +92,14 @@ def _run(
     groups: dict[str, tuple[str, ...]],
     detect: Callable[[str, set[str]], list[_Found]],
     preview: Callable[[str, str], str],
+    narrow: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[int, list[Hit]]:
     """Prefilter all rows, run `detect` on the folded text of the rows that pass, and map the
     hits back to the original text."""
     texts = _as_strings(texts)
     if texts.is_empty():
         return {}
-    rows_by_group = _prefilter(texts, groups)
+    rows_by_group = _prefilter(texts, groups, narrow)
     groups_by_row: dict[int, set[str]] = {}
     for name, rows in rows_by_group.items():
         for row in rows:

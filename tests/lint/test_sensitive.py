@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curate.io import read_dataset
 from curate.sensitive import (
@@ -525,3 +527,41 @@ def test_unsafe_fix_redacts_personal_data_in_a_chats_prompt(tmp_path: pathlib.Pa
         written = out.read_text()
         assert "867-5309" not in written and "dana.whitfield" not in written
         assert "[REDACTED:" in written
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "token",
+                    "Secret",
+                    "PASS",
+                    "key",
+                    " ",
+                    "\n",
+                    "=",
+                    ": ",
+                    "x" * 60,
+                    "é",
+                    "sk_live_abc",
+                    "AbCdEfGhIjKlMnOpQr",
+                    "0123456789abcdef",
+                    "a+b/c=d~e.f_g-h",
+                ]
+            ),
+            max_size=12,
+        ).map("".join),
+        max_size=10,
+    )
+)
+def test_narrowed_secret_prefilter_picks_the_rows_the_full_one_picks(texts: list[str]) -> None:
+    """Running the slow keyword prefilter only on rows with a secret word and a long token
+    picks exactly the rows running it on every row picks."""
+    from curate.sensitive.scan import _prefilter
+    from curate.sensitive.secrets import _SECRET_NARROWING, _SECRET_PREFILTERS
+
+    series = pl.Series(texts, dtype=pl.String)
+    narrowed = _prefilter(series, _SECRET_PREFILTERS, _SECRET_NARROWING)
+    assert narrowed == _prefilter(series, _SECRET_PREFILTERS)
