@@ -57,6 +57,8 @@ are texts of unusual composition, which are counted exactly anyway."""
 UNUSUAL_SHARE = 0.25
 """A text with more than this share of characters other than ASCII letters and spaces is
 counted exactly."""
+FRAMED_RECORDS = 50_000
+"""Records framed and counted at a time."""
 AGREEMENT_RECORDS = 200
 """Records rendered and counted whole to confirm that chunk counts agree with the tokenizer."""
 PROBE_PAIRS = (("Hi there", "Hello!"), ("  spaced \n", "\tend "), ("", ""), ("{{ x }}", "%}"))
@@ -326,7 +328,14 @@ class _Counter:
             return
         chosen = self.frame[rows]
         fields = [c for c in ("input", "output", "messages") if c in chosen.columns]
-        records = chosen.select(pl.struct(fields).struct.json_encode().alias("record"))
+        # A record's key for the cache: 128 bits of its fields (two seeds of polars' hash),
+        # not the record itself, which would copy the whole dataset.
+        record = pl.struct(fields)
+        records = chosen.select(
+            pl.concat_str(
+                [record.hash(0).cast(pl.String), record.hash(1).cast(pl.String)], separator=":"
+            ).alias("record")
+        )
         first = records.with_row_index("row").unique("record", keep="first")
 
         def counted(texts: pl.Series) -> pl.DataFrame:
@@ -341,11 +350,17 @@ class _Counter:
 
     def _counted(self, chosen: pl.DataFrame) -> pl.DataFrame:
         if self.chunks is not None:
-            prompt, total = _framed(chosen, self.template)
-            counts = self.chunks(pl.concat([prompt, total]))
-            return pl.DataFrame(
-                {"prompt": counts.head(chosen.height), "total": counts.tail(chosen.height)}
-            )
+            # In slices: a million framed prompts and examples at once would be gigabytes.
+            parts = []
+            for start in range(0, max(chosen.height, 1), FRAMED_RECORDS):
+                prompt, total = _framed(chosen.slice(start, FRAMED_RECORDS), self.template)
+                counts = self.chunks(pl.concat([prompt, total]))
+                parts.append(
+                    pl.DataFrame(
+                        {"prompt": counts.head(prompt.len()), "total": counts.tail(prompt.len())}
+                    )
+                )
+            return pl.concat(parts)
         prompts, totals, _ = _render(chosen, self.template)
         encode = self.tokenizer.encode_batch_fast
         return pl.DataFrame(
