@@ -15,7 +15,7 @@ NAMES = {
 }  # fmt: skip
 
 
-CHUNK = 200_000
+CHUNK = 100_000
 
 
 class LanguageOptions(RuleOptions):
