@@ -71,7 +71,11 @@ class TokenizerError(ConfigError):
 
 @dataclass
 class TokenCounts:
-    """Per record: tokens before the reply starts, and in the whole rendered example."""
+    """Per record: tokens before the reply starts, and in the whole rendered example.
+
+    Exact counts are exact for every record near or over the limit; with a byte-level BPE
+    tokenizer every total is exact, and the prompt is exact wherever the total is over the
+    limit (elsewhere no rule reads it, and it is estimated)."""
 
     prompt: pl.Series
     total: pl.Series
@@ -222,8 +226,15 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCa
     )
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    wanted = _rows_to_count(count, frame, estimate, limit, prompt, total)
-    count(wanted, prompt, total)
+    if count.chunks is not None:
+        # Every total exactly; a prompt only where the rules read it: the example is over
+        # the limit (how much of the reply is cut off, or all of it).
+        count(list(range(frame.height)), prompt, total, parts=("total",))
+        over = [row for row, tokens in enumerate(total) if limit is None or tokens > limit]
+        count(over, prompt, total, parts=("prompt",))
+    else:
+        wanted = _rows_to_count(count, frame, estimate, limit, prompt, total)
+        count(wanted, prompt, total)
     return TokenCounts(
         pl.Series("prompt", prompt, dtype=pl.Int64),
         pl.Series("total", total, dtype=pl.Int64),
@@ -245,7 +256,7 @@ def _rows_to_count(
     calibrated on it and made generous, puts near or over the limit, and those of unusual
     composition (other scripts, digit- and symbol-heavy text, long chats)."""
     rows = frame.height
-    if limit is None or rows <= CALIBRATION_RECORDS or count.chunks is not None:
+    if limit is None or rows <= CALIBRATION_RECORDS:
         return list(range(rows))
     step = max(rows // CALIBRATION_RECORDS, 1)
     sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
@@ -308,7 +319,7 @@ def _chunk_counter(
 class _Counter:
     """Renders rows and counts their tokens (a chat the template refuses is counted as its
     plain text; SCH010 reports it), reading counts made before from the cache. With a
-    chunk counter, every row is counted, by chunks."""
+    chunk counter, rows are framed rather than rendered and counted by chunks."""
 
     def __init__(
         self,
@@ -322,8 +333,14 @@ class _Counter:
         self.tokenizer, self.template, self.frame = tokenizer, template, frame
         self.cache, self.key, self.chunks = cache, key, chunks
 
-    def __call__(self, rows: list[int], prompt: list[int], total: list[int]) -> None:
-        """Count `rows` into `prompt` and `total`."""
+    def __call__(
+        self,
+        rows: list[int],
+        prompt: list[int],
+        total: list[int],
+        parts: tuple[str, ...] = ("prompt", "total"),
+    ) -> None:
+        """Count `rows` into `prompt` and `total` (only the `parts` named)."""
         if not rows:
             return
         chosen = self.frame[rows]
@@ -341,34 +358,35 @@ class _Counter:
         def counted(texts: pl.Series) -> pl.DataFrame:
             wanted = texts.alias("record").to_frame()
             found = wanted.join(first, on="record", how="left", maintain_order="left")
-            return self._counted(chosen[found.get_column("row")])
+            return self._counted(chosen[found.get_column("row")], parts)
 
         code = ("curate.tokens", "curate.token_chunks")
-        counts = self.cache.rows("tokens", self.key, records.to_series(), counted, code=code)
-        for row, p, t in zip(rows, counts["prompt"], counts["total"], strict=True):
-            prompt[row], total[row] = p, t
+        analysis = "-".join(("tokens", *parts))
+        counts = self.cache.rows(analysis, self.key, records.to_series(), counted, code=code)
+        into = {"prompt": prompt, "total": total}
+        for part in parts:
+            values = into[part]
+            for row, tokens in zip(rows, counts[part], strict=True):
+                values[row] = tokens
 
-    def _counted(self, chosen: pl.DataFrame) -> pl.DataFrame:
+    def _counted(self, chosen: pl.DataFrame, parts: tuple[str, ...]) -> pl.DataFrame:
         if self.chunks is not None:
             # In slices: a million framed prompts and examples at once would be gigabytes.
-            parts = []
+            slices = []
             for start in range(0, max(chosen.height, 1), FRAMED_RECORDS):
                 prompt, total = _framed(chosen.slice(start, FRAMED_RECORDS), self.template)
-                counts = self.chunks(pl.concat([prompt, total]))
-                parts.append(
-                    pl.DataFrame(
-                        {"prompt": counts.head(prompt.len()), "total": counts.tail(prompt.len())}
-                    )
-                )
-            return pl.concat(parts)
+                texts = {"prompt": prompt, "total": total}
+                slices.append(pl.DataFrame({part: self.chunks(texts[part]) for part in parts}))
+            return pl.concat(slices)
         prompts, totals, _ = _render(chosen, self.template)
         encode = self.tokenizer.encode_batch_fast
+        rendered = {"prompt": prompts, "total": totals}
         return pl.DataFrame(
             {
-                "prompt": [len(e.ids) for e in encode(prompts, add_special_tokens=False)],
-                "total": [len(e.ids) for e in encode(totals, add_special_tokens=False)],
+                part: [len(e.ids) for e in encode(rendered[part], add_special_tokens=False)]
+                for part in parts
             },
-            schema={"prompt": pl.Int64, "total": pl.Int64},
+            schema=dict.fromkeys(parts, pl.Int64),
         )
 
 

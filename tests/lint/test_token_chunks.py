@@ -90,9 +90,10 @@ def test_chunk_counts_equal_whole_counts(byte_bpe: Path, texts: list[str]) -> No
     assert counter(pl.Series(texts, dtype=pl.String)).to_list() == _whole(byte_bpe, texts)
 
 
-def test_every_record_is_counted_exactly_far_under_the_limit_too(byte_bpe: Path) -> None:
-    """Pairs framed by the template and chats rendered one by one: prompt and total
-    counts equal rendering each record and counting it whole, with no estimate left."""
+def test_every_total_is_exact_and_every_prompt_the_rules_read(byte_bpe: Path) -> None:
+    """Pairs framed by the template and chats rendered one by one: every total, far under
+    the limit too, and the prompt of every example over the limit equal rendering each
+    record and counting it whole."""
     rng = random.Random(5)
     texts = _corpus(rng, 6_000)
     chat = [
@@ -107,11 +108,17 @@ def test_every_record_is_counted_exactly_far_under_the_limit_too(byte_bpe: Path)
             "messages": [chat if i % 100 == 0 else None for i in range(3_000)],
         }
     )
-    counts = count_tokens(frame, str(byte_bpe), limit=100_000)
     prompts, totals, _ = _render(frame, _chat_template(byte_bpe))
+    whole_prompts, whole_totals = _whole(byte_bpe, prompts), _whole(byte_bpe, totals)
+    limit = sorted(whole_totals)[len(whole_totals) // 2]
+    counts = count_tokens(frame, str(byte_bpe), limit=limit)
     assert counts.exact
-    assert counts.prompt.to_list() == _whole(byte_bpe, prompts)
-    assert counts.total.to_list() == _whole(byte_bpe, totals)
+    assert counts.total.to_list() == whole_totals
+    over = [row for row, total in enumerate(whole_totals) if total > limit]
+    assert len(over) > 1_000
+    assert [counts.prompt[row] for row in over] == [whole_prompts[row] for row in over]
+    everything = count_tokens(frame, str(byte_bpe))  # no limit: every prompt
+    assert everything.prompt.to_list() == whole_prompts
 
 
 def test_a_template_that_trims_is_rendered_record_by_record(byte_bpe: Path) -> None:
