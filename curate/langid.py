@@ -29,7 +29,10 @@ The word lists and thresholds were picked by measurement on the texts of
 `benchmarks/langid_agreement.py` (the sample files, 40 paragraphs in each of es, de, fr, it,
 pt and nl, and texts in 29 other languages): the function-word test answered 99.9% of the
 English texts and 97.5-100% of the others, every one of its answers agreed with langdetect,
-and it answered no text of the 29 other languages. Texts in the answered languages had a
+and it answered no text of the 29 other languages. Swedish, Polish, Indonesian and Turkish
+were guard languages then; their lists were promoted (and lengthened by a few everyday
+words) later: on the same texts it then answered 15 texts in those four, all agreeing with
+langdetect, and still none wrongly. Texts in the answered languages had a
 share of at least 0.25 (threshold 0.20) and a margin of at least 2; close neighbours
 (Catalan, Galician, Danish) reach shares up to 0.34 but their guard lists keep the margin at
 1.5 or less; unrelated languages stay below a share of 0.23.
@@ -166,6 +169,34 @@ FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
         nu waar hoe veel heel alle jullie bedankt graag alsjeblieft over tot meer na
         """
     ),
+    "sv": _words(
+        """
+        och i att det som en på är av för med till har de inte om ett men var jag sig från vi
+        så kan när min mitt hur eller skulle också efter tack du han hon ni dem den detta
+        dessa mig dig oss er hej här där nu bara mycket kunde vill ska
+        """
+    ),
+    "pl": _words(
+        """
+        i w nie się z że jest jak ale po co tak za od już czy mnie ja są może tylko bardzo
+        dziękuję proszę dla przez który która które jeśli być ten to na do mam mój moja moje
+        gdzie kiedy dzień dobry witam
+        """
+    ),
+    "id": _words(
+        """
+        yang dan ini itu dengan untuk tidak dari dalam akan pada juga saya ke karena ada bisa
+        oleh atau kami anda kita mereka sudah belum lebih harus sebagai jika hanya tetapi
+        terima kasih mohon mau apakah bagaimana kapan di halo selamat
+        """
+    ),
+    "tr": _words(
+        """
+        ve bir bu da de için ile çok daha gibi ama var yok mi mı ben sen biz siz onlar olan
+        olarak kadar sonra şey her en lütfen teşekkür ederiz ne nasıl neden nerede merhaba
+        siparişim sipariş benim
+        """
+    ),
 }
 """Frequent words of the languages the function-word test may answer."""
 
@@ -174,12 +205,6 @@ GUARD_WORDS: dict[str, tuple[str, ...]] = {
         """
         de la i a que en un una amb els del dels al no és molt però aquest aquesta meva seva va
         vam vaig hem pel pels perquè també més ja si jo ell nosaltres quan res gràcies
-        """
-    ),
-    "sv": _words(
-        """
-        och i att det som en på är av för med till har de inte om ett men var jag sig från vi så
-        kan när min mitt hur eller skulle också efter tack
         """
     ),
     # Danish and Norwegian Bokmål together.
@@ -193,25 +218,6 @@ GUARD_WORDS: dict[str, tuple[str, ...]] = {
         """
         și să de la în nu a cu pe un că mai pentru este sunt din care se vă îmi acum dar sau
         fost fi lui ei foarte mulțumesc această acest unei unui
-        """
-    ),
-    "pl": _words(
-        """
-        i w nie się z że jest jak ale po co tak za od już czy mnie ja są może tylko bardzo
-        dziękuję proszę dla przez który która które jeśli być ten
-        """
-    ),
-    "id": _words(
-        """
-        yang dan ini itu dengan untuk tidak dari dalam akan pada juga saya ke karena ada bisa
-        oleh atau kami anda kita mereka sudah belum lebih harus sebagai jika hanya tetapi terima
-        kasih mohon
-        """
-    ),
-    "tr": _words(
-        """
-        ve bir bu da de için ile çok daha gibi ama var yok mi mı ben sen biz siz onlar olan
-        olarak kadar sonra şey her en lütfen teşekkür ederiz
         """
     ),
     "gl": _words(

@@ -115,6 +115,9 @@ def test_min_words_counts_distinct_words() -> None:
         ("Is it über cool?", None),  # English words beside the foreign one
         ("Hola amigo", None),  # under min-short-words
         ("Das Boot and the sea", None),  # a German title in English
+        ("Jag har inte fått min beställning", "sv"),
+        ("Saya belum menerima pesanan saya", "id"),
+        ("Gdzie jest moje zamówienie?", "pl"),
     ],
 )
 def test_a_short_text_is_answered_only_on_strong_function_words(
