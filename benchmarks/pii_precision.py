@@ -7,7 +7,8 @@ were written against), each in one of several support-ticket sentences. Recall i
 found with the right kind. False alarms: a set of look-alikes that are not personal data
 (order, invoice, tracking and SKU numbers, dates, times, versions, prices, ISBNs, UUIDs,
 private and documentation IP addresses, Luhn-invalid 16-digit runs, SSNs with area 000/666/9xx,
-IBANs with a wrong checksum), and every input and output of the two samples (records
+IBANs with a wrong checksum, numbered names with a street type that are no address), and
+every input and output of the two samples (records
 planted there as personal data left out): any find in them is a false alarm.
 """
 
@@ -83,6 +84,8 @@ def planted(kind: str, rng: random.Random) -> str:
         return f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
     if kind == "iban":
         return iban(rng.choice(["GB", "DE", "FR", "NL", "ES", "IT", "BE"]), rng)
+    if kind == "street-address":
+        return street_address(rng)
     while True:
         if rng.random() < 0.7:
             address = ".".join(str(rng.randint(1, 223)) for _ in range(4))
@@ -94,6 +97,54 @@ def planted(kind: str, rng: random.Random) -> str:
             return address
 
 
+STREET_NAMES = [
+    "Evergreen",
+    "Maple",
+    "Baker",
+    "Oak",
+    "Cedar Hill",
+    "Pennsylvania",
+    "Elm",
+    "Sunset",
+    "Lake Shore",
+    "42nd",
+    "Church",
+    "High",
+    "Victoria",
+    "Mill Pond",
+]
+STREET_TYPES = [
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Lane",
+    "Drive",
+    "Dr.",
+    "Court",
+    "Boulevard",
+    "Way",
+    "Terrace",
+    "Place",
+]
+CITIES = [("Springfield", "IL", "62704"), ("Portland", "OR", "97205"), ("Austin", "TX", "78701"),
+          ("Denver", "CO", "80202")]  # fmt: skip
+
+
+def street_address(rng: random.Random) -> str:
+    """A street line and, as most written addresses have, what follows it: a unit, a city,
+    a state and ZIP; one in five is the street line alone."""
+    line = f"{rng.randint(1, 9999)} {rng.choice(STREET_NAMES)} {rng.choice(STREET_TYPES)}"
+    city, state, zip_code = rng.choice(CITIES)
+    return rng.choice([
+        f"{line}, {city}, {state} {zip_code}", f"{line}, {city}",
+        f"{line} Apt {rng.randint(1, 40)}",
+        f"{line}, Suite {rng.randint(100, 900)}, {city} {state} {zip_code}", line,
+    ])  # fmt: skip
+
+
 LOOK_ALIKES = [
     "Order FW-{} shipped", "invoice 2026-{:06d}", "tracking 1Z999AA1{:08d}",
     "SKU 4521-889-{:04d}", "on 2026-11-{:02d} at 10:30:45", "version 1.{}.3.4",
@@ -102,6 +153,9 @@ LOOK_ALIKES = [
     "ssn-like 000-{:02d}-1234", "666-12-{:04d}", "IBAN GB00 WEST 1234 5698 7654 {:02d}",
     "uuid 123e4567-e89b-12d3-a456-{:012d}", "zip 9{:04d}", "qty {} units of 12-pack",
     "room 4{:02d}-12", "build 20.1.{}.2",
+    "the {} Park Avenue stores are closed", "we stock {} Oak Grove tables", "Route 6{} Diner",
+    "Chapter {} Court filing", "about {} Main Street shops", "Top {} Road Trips of 2026",
+    "Season {} Ocean Drive episode", "I waited {} days on Main Street",
 ]  # fmt: skip
 
 
@@ -118,13 +172,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    kinds = ["email", "phone", "card-number", "ssn", "iban", "ip-address"]
+    kinds = ["email", "phone", "card-number", "ssn", "iban", "ip-address", "street-address"]
     print(f"recall on {args.n} planted values of each kind:")
     for kind in kinds:
         texts = [rng.choice(SENTENCES).format(planted(kind, rng)) for _ in range(args.n)]
         hits = find_personal_data(pl.Series(texts))
         found = sum(any(h.kind == kind for h in hits.get(i, [])) for i in range(len(texts)))
-        print(f"  {kind:12} {found:4} / {args.n}  {found / args.n:6.1%}")
+        print(f"  {kind:14} {found:4} / {args.n}  {found / args.n:6.1%}")
     negatives = [t.format(rng.randint(1, 99)) for t in LOOK_ALIKES for _ in range(20)]
     negatives += [luhn_invalid(rng) for _ in range(20)]
     alarms = find_personal_data(pl.Series(negatives))

@@ -1,13 +1,13 @@
 """`find_personal_data`: e-mail addresses, phone numbers, payment card numbers, US social
-security numbers, IBANs and IP addresses.
+security numbers, IBANs, IP addresses and street addresses.
 
 Fine-tuning data that quotes customers' addresses or numbers teaches the model to repeat
 them. Each kind is checked for more than its shape, so that the order numbers, invoice
 numbers and handles of ordinary support text are not flagged: e-mail addresses by an RFC-ish
 regex around each "@", phone numbers by libphonenumber (`phonenumbers`) or by a format no id
 has (an international prefix with grouping, a parenthesised area code), card numbers by a
-Luhn check with known IIN prefixes, and the identifiers of `identifiers.py` by their
-structure and checksums.
+Luhn check with known IIN prefixes, the identifiers of `identifiers.py` by their
+structure and checksums, and street addresses (`addresses.py`) by what confirms them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from curate.sensitive.addresses import PRE_STREET, find_street_addresses
 from curate.sensitive.hits import Hit, _Found, _resolve
 from curate.sensitive.identifiers import (
     PRE_IBAN,
@@ -30,7 +31,7 @@ from curate.sensitive.identifiers import (
 from curate.sensitive.scan import _run
 
 PERSONAL_KINDS: frozenset[str] = frozenset(
-    {"email", "phone", "card-number", "ssn", "iban", "ip-address"}
+    {"email", "phone", "card-number", "ssn", "iban", "ip-address", "street-address"}
 )
 """The kinds `find_personal_data` can look for."""
 
@@ -54,6 +55,7 @@ _PERSONAL_PREFILTERS = {
     "ssn": (PRE_SSN,),
     "iban": (PRE_IBAN,),
     "ip-address": (PRE_IP,),
+    "street-address": (PRE_STREET,),
 }
 
 
@@ -222,6 +224,8 @@ def _personal_preview(kind: str, value: str) -> str:
     if kind == "ip-address":
         separator = ":" if ":" in value else "."
         return f"{value.split(separator)[0]}{separator}…"
+    if kind == "street-address":
+        return f"… {value.split()[-1]}"  # the street type: "… Street"
     digits = "".join(c for c in value if c.isdigit())
     if kind == "ssn":
         return f"…-{digits[-4:]}"
@@ -248,14 +252,16 @@ def _detect_personal(folded: str, groups: set[str]) -> list[_Found]:
         found.extend(find_ibans(folded))
     if "ip-address" in groups:
         found.extend(find_ip_addresses(folded))
+    if "street-address" in groups:
+        found.extend(find_street_addresses(folded))
     return _resolve(found)
 
 
 def find_personal_data(
     texts: pl.Series, kinds: frozenset[str] = PERSONAL_KINDS
 ) -> dict[int, list[Hit]]:
-    """Find e-mail addresses, phone numbers, payment card numbers, SSNs, IBANs and IP
-    addresses in texts.
+    """Find e-mail addresses, phone numbers, payment card numbers, SSNs, IBANs, IP
+    addresses and street addresses in texts.
 
     E-mail addresses by an RFC-ish regex (also "name [at] domain [dot] com"); phone numbers by
     libphonenumber (valid numbers only; without a country code they are read as US numbers and
@@ -265,7 +271,7 @@ def find_personal_data(
     Args:
         texts: One text per row (nulls are skipped).
         kinds: The kinds to look for: any of "email", "phone", "card-number", "ssn",
-            "iban", "ip-address".
+            "iban", "ip-address", "street-address".
 
     Returns:
         Row index -> hits sorted by start, only for rows with at least one hit.

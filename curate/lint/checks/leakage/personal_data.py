@@ -19,7 +19,7 @@ class PersonalOptions(FieldsOptions):
 @register
 class PersonalDataInOutput(Rule[PersonalOptions]):
     """A prompt or reply contains personal data: an e-mail address, a phone number, a card
-    number, a US social security number, an IBAN or an IP address.
+    number, a US social security number, an IBAN, an IP address or a street address.
 
     ## Why it matters
     The model learns to hand out the address or number to other users, which is a privacy
@@ -31,7 +31,9 @@ class PersonalDataInOutput(Rule[PersonalOptions]):
     libphonenumber or written unmistakably as one (`+44 20 7946 0958`, `(555) 014-2368`),
     cards by the Luhn check and a known issuer prefix, SSNs by the SSA's rules (no area 000,
     666 or 9xx), IBANs by country length and mod-97, IP addresses by `ipaddress` (global
-    ones only: a private or documentation address identifies nobody; not a version number).
+    ones only: a private or documentation address identifies nobody; not a version number),
+    street addresses (number, capitalised name, street type) only with a unit, a city, a
+    ZIP or postcode after them or "ship to", "I live at" ... before them.
 
     ## Example
     "You can reach me directly at dana.whitfield@gmail.com."
