@@ -156,6 +156,7 @@ LOOK_ALIKES = [
     "the {} Park Avenue stores are closed", "we stock {} Oak Grove tables", "Route 6{} Diner",
     "Chapter {} Court filing", "about {} Main Street shops", "Top {} Road Trips of 2026",
     "Season {} Ocean Drive episode", "I waited {} days on Main Street",
+    "we stock {} Oak Grove tables, SKU 48213 and 48214",
 ]  # fmt: skip
 
 

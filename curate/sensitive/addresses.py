@@ -7,7 +7,7 @@ alone could be a product or a sentence ("the 3 Park Avenue stores"), so a street
 counts only when something confirms it:
 
 - a unit after it (`Apt 4B`, `Suite 200`, `#12`),
-- a city after a comma, a US ZIP code (with or without a state) or a UK postcode within the
+- a city after a comma, a US ZIP code after a state or a comma, or a UK postcode within the
   next 60 characters, or
 - a phrase that introduces an address just before it ("ship to", "I live at", "my address
   is", "deliver to", "moved to", "billing address").
@@ -33,10 +33,10 @@ _STREET = (
 )
 PRE_STREET = (
     rf"[0-9][A-Z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z']+[ \t]+|[0-9]+(?:st|nd|rd|th)[ \t]+)"
-    rf"{{1,3}}(?:{STREET_TYPES})\b"
+    rf"{{1,4}}(?:{STREET_TYPES})\b"
 )
-"""The prefilter: a number, one to three capitalised words and a street type (every street
-line `_STREET` finds matches it)."""
+"""The prefilter: a number, one to four capitalised words (a direction spelt out, and up to
+three for the name) and a street type: every street line `_STREET` finds matches it."""
 
 _STREET_RE = re.compile(_STREET)
 _UNIT_RE = re.compile(
@@ -45,7 +45,10 @@ _UNIT_RE = re.compile(
 )
 _CITY_RE = re.compile(r",[ \t]*[A-Z][a-z]+")
 _CODE_RE = re.compile(
-    r"\b(?:[A-Z]{2}[ \t]+)?[0-9]{5}(?:-[0-9]{4})?\b|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b"
+    # A ZIP code after a state or a comma (a bare five-digit number may be an order or SKU),
+    # or a UK postcode, whose shape is its own.
+    r"(?:\b[A-Z]{2}[ \t]+|,[ \t]*)[0-9]{5}(?:-[0-9]{4})?\b"
+    r"|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b"
 )
 _CUE_RE = re.compile(
     r"\b(?:address(?:\s+is)?|live[sd]?\s+at|living\s+at|located\s+at|reside\s+at"

@@ -585,6 +585,7 @@ def test_narrowed_secret_prefilter_picks_the_rows_the_full_one_picks(texts: list
         ("we have 2 Blue Lane chairs in stock", None),
         ("Chapter 11 Court filing", None),
         ("Room 101 Main Street sign", None),
+        ("We stock 3 Oak Grove tables (SKU 48213)", None),
         ("ship to 42 elm street", None),  # lower case: not found (documented)
     ],
 )
