@@ -118,6 +118,8 @@ def test_min_words_counts_distinct_words() -> None:
         ("Jag har inte fått min beställning", "sv"),
         ("Saya belum menerima pesanan saya", "id"),
         ("Gdzie jest moje zamówienie?", "pl"),
+        ("Tôi chưa nhận được đơn hàng", "vi"),
+        ("Kiitos, paketti tuli jo", "fi"),
     ],
 )
 def test_a_short_text_is_answered_only_on_strong_function_words(
