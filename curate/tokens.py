@@ -62,7 +62,7 @@ FRAMED_RECORDS = 50_000
 AGREEMENT_RECORDS = 200
 """Records rendered and counted whole to confirm that chunk counts agree with the tokenizer."""
 PROBE_PAIRS = (("Hi there", "Hello!"), ("  spaced \n", "\tend "), ("", ""), ("{{ x }}", "%}"))
-"""Inputs and outputs a template must put in verbatim for pairs to be framed, not rendered."""
+"""Texts a template must put in verbatim for pairs and chats to be framed, not rendered."""
 
 
 class TokenizerError(ConfigError):
@@ -74,8 +74,8 @@ class TokenCounts:
     """Per record: tokens before the reply starts, and in the whole rendered example.
 
     Exact counts are exact for every record near or over the limit; with a byte-level BPE
-    tokenizer every total is exact, and the prompt is exact wherever the total is over the
-    limit (elsewhere no rule reads it, and it is estimated)."""
+    tokenizer every total is exact, and the prompt is exact wherever the total reaches the
+    limit (elsewhere no rule reads it: it is estimated, and never above the total)."""
 
     prompt: pl.Series
     total: pl.Series
@@ -227,11 +227,16 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCa
     estimate = _estimate(frame)
     prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
     if count.chunks is not None:
-        # Every total exactly; a prompt only where the rules read it: the example is over
-        # the limit (how much of the reply is cut off, or all of it).
+        # Every total exactly; a prompt only where the rules read it: the example reaches
+        # the limit (how much of the reply is cut off, or all of it). Elsewhere the prompt
+        # stays estimated, but never above its example's exact total, so that no estimate
+        # can put a prompt over the limit.
         count(list(range(frame.height)), prompt, total, parts=("total",))
-        over = [row for row, tokens in enumerate(total) if limit is None or tokens > limit]
+        over = [row for row, tokens in enumerate(total) if limit is None or tokens >= limit]
         count(over, prompt, total, parts=("prompt",))
+        exact = set(over)
+        pairs = enumerate(zip(prompt, total, strict=True))
+        prompt = [p if row in exact else min(p, t) for row, (p, t) in pairs]
     else:
         wanted = _rows_to_count(count, frame, estimate, limit, prompt, total)
         count(wanted, prompt, total)
@@ -483,67 +488,157 @@ def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str], d
 
 
 def _framed(frame: pl.DataFrame, template: Any) -> tuple[pl.Series, pl.Series]:
-    """The texts `_render` makes (prompt, whole example), in order: an input/output pair
-    is put into the template's frame by polars where the template puts pairs in verbatim;
-    chats, and pairs under other templates, are rendered one by one."""
-    frames = _pair_frame(template)
+    """The texts `_render` makes (prompt, whole example), in order. An input/output pair,
+    and a chat whose turns hold only a role and a text, is put into the template's frame
+    by polars where the template puts the texts in verbatim (one frame per sequence of
+    roles); other records are rendered one by one."""
+    n = frame.height
+    prompt = pl.Series("text", [None] * n, dtype=pl.String)
+    total = pl.Series("text", [None] * n, dtype=pl.String)
+    done = pl.Series([False] * n)
+    pairs = _pair_frame(template)
     pair = pl.col("input").is_not_null() & pl.col("output").is_not_null()
     if "messages" in frame.columns:
         pair = pair & pl.col("messages").is_null()
     is_pair = frame.select(pair.alias("pair")).get_column("pair")
-    if frames is None or not is_pair.any():
-        prompts, totals, _ = _render(frame, template)
-        return pl.Series("text", prompts, dtype=pl.String), pl.Series(
-            "text", totals, dtype=pl.String
+    if pairs is not None and is_pair.any():
+        (p0, p1), (t0, t1, t2) = pairs
+        rows = is_pair.arg_true()
+        texts = frame[rows].select(
+            pl.concat_str([pl.lit(p0), pl.col("input"), pl.lit(p1)]).alias("prompt"),
+            pl.concat_str(
+                [pl.lit(t0), pl.col("input"), pl.lit(t1), pl.col("output"), pl.lit(t2)]
+            ).alias("total"),
         )
-    (p0, p1), (t0, t1, t2) = frames
-    texts = frame.select(
-        pl.concat_str([pl.lit(p0), pl.col("input"), pl.lit(p1)]).alias("prompt"),
-        pl.concat_str(
-            [pl.lit(t0), pl.col("input"), pl.lit(t1), pl.col("output"), pl.lit(t2)]
-        ).alias("total"),
-    )
-    prompt, total = texts.get_column("prompt"), texts.get_column("total")
-    others = (~is_pair).arg_true()
+        prompt = prompt.scatter(rows, texts.get_column("prompt"))
+        total = total.scatter(rows, texts.get_column("total"))
+        done = done.scatter(rows, True)
+    for rows, frames in _chat_groups(frame, template):
+        prompt_pieces, total_pieces = frames
+        content = [
+            pl.col("messages").list.get(i).struct.field("content")
+            for i in range(len(total_pieces) - 1)
+        ]
+        texts = frame[rows].select(
+            _interleave(prompt_pieces, content[:-1]).alias("prompt"),
+            _interleave(total_pieces, content).alias("total"),
+        )
+        prompt = prompt.scatter(rows, texts.get_column("prompt"))
+        total = total.scatter(rows, texts.get_column("total"))
+        done = done.scatter(rows, True)
+    others = (~done).arg_true()
     if others.len():
         rendered, wholes, _ = _render(frame[others.to_list()], template)
-        prompt = prompt.scatter(others, rendered)
-        total = total.scatter(others, wholes)
-    return prompt.alias("text"), total.alias("text")
+        prompt = prompt.scatter(others, pl.Series(rendered, dtype=pl.String))
+        total = total.scatter(others, pl.Series(wholes, dtype=pl.String))
+    return prompt, total
 
 
-def _pair_frame(template: Any) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
-    """How the template frames an input/output pair, where it puts both texts in verbatim:
-    the prompt is `p0 + input + p1` and the example `t0 + input + t1 + output + t2`. None
-    where a probe pair does not render so (a template that trims or tests its texts)."""
-    if template is None:
-        return ("", ""), ("", "\n", "")
+def _interleave(pieces: list[str], contents: list[pl.Expr]) -> pl.Expr:
+    """pieces[0] + contents[0] + pieces[1] + ... + pieces[-1]."""
+    parts: list[pl.Expr] = [pl.lit(pieces[0])]
+    for piece, content in zip(pieces[1:], contents, strict=True):
+        parts += [content, pl.lit(piece)]
+    return pl.concat_str(parts)
+
+
+CHAT_FRAMES = 64
+"""Sequences of roles framed at most (the most frequent); chats of others are rendered."""
+
+
+def _chat_groups(
+    frame: pl.DataFrame, template: Any
+) -> list[tuple[pl.Series, tuple[list[str], list[str]]]]:
+    """Rows of chats to frame, by sequence of roles, with their frames: chats whose turns
+    hold a role and a text and nothing else, under a template that frames them."""
+    if "messages" not in frame.columns:
+        return []
+    turn = frame.schema["messages"]
+    fields = getattr(getattr(turn, "inner", None), "fields", None)
+    if fields is None or {field.name for field in fields} != {"role", "content"}:
+        return []
+    element = pl.element().struct
+    keyed = frame.select(
+        pl.col("messages").list.eval(element.field("role")).list.join("\x1f").alias("roles"),
+        (
+            pl.col("messages").is_not_null()
+            & (pl.col("messages").list.len() > 0)
+            & ~pl.col("messages").list.eval(element.field("content").is_null()).list.any()
+            & ~pl.col("messages").list.eval(element.field("role").is_null()).list.any()
+        ).alias("framable"),
+    ).with_row_index("row")
+    keyed = keyed.filter(pl.col("framable"))
+    groups = []
+    counts = keyed.group_by("roles").len().sort("len", descending=True).head(CHAT_FRAMES)
+    for roles in counts.get_column("roles").to_list():
+        frames = _chat_frame(template, tuple(roles.split("\x1f")))
+        if frames is not None:
+            rows = keyed.filter(pl.col("roles") == roles).get_column("row")
+            groups.append((rows, frames))
+    return groups
+
+
+def _chat_frame(template: Any, roles: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    """How the template frames a chat of these roles, where it puts every text in verbatim:
+    the prompt (all turns but the last, and the generation prompt) as pieces around the
+    first k - 1 texts, the whole example as pieces around all k. None where a probe chat
+    does not render so."""
+    k = len(roles)
+    if template is None:  # `_render`: the prompt's texts joined by newlines, then the last
+        prompt_pieces = [""] + ["\n"] * (k - 2) + [""] if k > 1 else [""]
+        return prompt_pieces, [*prompt_pieces[:-1], prompt_pieces[-1] + "\n", ""]
     from jinja2.exceptions import TemplateError
 
-    marks = ("\x00curate-input\x00", "\x00curate-output\x00")
-
-    def render(first: str, second: str) -> tuple[str, str]:
-        turns = [{"role": "user", "content": first}, {"role": "assistant", "content": second}]
+    def render(contents: list[str]) -> tuple[str, str]:
+        turns = [
+            {"role": role, "content": text} for role, text in zip(roles, contents, strict=True)
+        ]
         return (
-            template.render(messages=turns[:1], add_generation_prompt=True),
+            template.render(messages=turns[:-1], add_generation_prompt=True),
             template.render(messages=turns, add_generation_prompt=False),
         )
 
+    marks = [f"\x00curate-{i}\x00" for i in range(k)]
     try:
-        prompt, total = render(*marks)
-        prompt_parts = prompt.split(marks[0])
-        if len(prompt_parts) != 2 or marks[1] in prompt:
+        prompt, total = render(marks)
+        around_prompt, around_total = _pieces(prompt, marks[:-1]), _pieces(total, marks)
+        if around_prompt is None or around_total is None:
             return None
-        if total.count(marks[0]) != 1 or total.count(marks[1]) != 1:
-            return None
-        t0, rest = total.split(marks[0])
-        if marks[1] not in rest:
-            return None  # the reply comes before the prompt
-        t1, t2 = rest.split(marks[1])
-        p0, p1 = prompt_parts
-        for first, second in PROBE_PAIRS:
-            if render(first, second) != (p0 + first + p1, t0 + first + t1 + second + t2):
+        texts = [text for pair in PROBE_PAIRS for text in pair]
+        for shift in range(len(texts)):
+            probe = [texts[(i + shift) % len(texts)] for i in range(k)]
+            expected = (_fill(around_prompt, probe[:-1]), _fill(around_total, probe))
+            if render(probe) != expected:
                 return None
     except TemplateError:
         return None
+    return around_prompt, around_total
+
+
+def _pieces(text: str, marks: list[str]) -> list[str] | None:
+    """`text` cut at each mark, the marks in order and each there once; else None."""
+    if any(text.count(mark) != 1 for mark in marks):
+        return None
+    pieces = []
+    rest = text
+    for mark in marks:
+        before, found, rest = rest.partition(mark)
+        if not found:
+            return None
+        pieces.append(before)
+    return [*pieces, rest]
+
+
+def _fill(pieces: list[str], texts: list[str]) -> str:
+    return pieces[0] + "".join(text + piece for text, piece in zip(texts, pieces[1:], strict=True))
+
+
+def _pair_frame(template: Any) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
+    """How the template frames an input/output pair (a user turn and an assistant turn):
+    the prompt is `p0 + input + p1` and the example `t0 + input + t1 + output + t2`; None
+    where it does not put both texts in verbatim."""
+    frames = _chat_frame(template, ("user", "assistant"))
+    if frames is None:
+        return None
+    (p0, p1), (t0, t1, t2) = frames
     return (p0, p1), (t0, t1, t2)

@@ -154,3 +154,72 @@ def test_a_tokenizer_that_disagrees_with_its_chunks_is_counted_whole(
     assert counts.total.to_list() == _whole(tmp_path, totals)
     chunked = ChunkCounter(tokenizer)(pl.Series(totals[:3])).to_list()
     assert chunked != _whole(tmp_path, totals[:3])  # the chunks alone would be wrong
+
+
+SMOL_LIKE = (
+    "{% for m in messages %}{% if loop.first and messages[0]['role'] != 'system' %}"
+    "{{ '<|im_start|>system\nYou are helpful<|im_end|>\n' }}{% endif %}"
+    "{{ '<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n' }}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+REFUSES_SYSTEM = CHATML.replace(
+    "{% for m in messages %}",
+    "{% for m in messages %}{% if m.role == 'system' %}{{ raise_exception('no system') }}"
+    "{% endif %}",
+)
+TRIMS = CHATML.replace("m.content", "m.content | trim")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [CHATML, SMOL_LIKE, REFUSES_SYSTEM, TRIMS, None],
+    ids=["chatml", "smol", "strict", "trims", "none"],
+)
+def test_framed_chats_are_the_rendered_chats(tmp_path: Path, source: str | None) -> None:
+    """Chats framed by sequence of roles give exactly the texts rendering each chat gives:
+    a default system prompt on the first turn, a template that refuses a system turn or
+    trims the texts (rendered one by one), texts with spaces and template syntax, empty
+    turns, and pairs beside them. (A turn whose text is null is set aside by the reader.)"""
+    from curate.tokens import _framed
+
+    if source is not None:
+        (tmp_path / "tokenizer_config.json").write_text(json.dumps({"chat_template": source}))
+    template = _chat_template(tmp_path) if source is not None else None
+
+    def turn(role: str, content: str) -> dict[str, str]:
+        return {"role": role, "content": content}
+
+    chats = [
+        [turn("user", "hi  there"), turn("assistant", " hello\n")],
+        [turn("system", "be brief"), turn("user", "{{ x }}"), turn("assistant", "%} ok")],
+        [turn("user", "a"), turn("assistant", "b"), turn("user", "\tc"), turn("assistant", "")],
+        [turn("user", "only one turn")],
+        [turn("system", ""), turn("user", "empty system turn"), turn("assistant", "ok")],
+        None,
+    ]
+    frame = pl.DataFrame(
+        {
+            "input": ["x", "y", "z", "w", "v", "pair  input "],
+            "output": ["x", "y", "z", "w", "v", " pair output"],
+            "messages": chats,
+        }
+    )
+    prompts, totals, _ = _render(frame, template)
+    prompt, total = _framed(frame, template)
+    assert prompt.to_list() == prompts
+    assert total.to_list() == totals
+
+
+def test_an_estimated_prompt_never_puts_a_record_over_the_limit(byte_bpe: Path) -> None:
+    """A prompt of long words the vocabulary merges is estimated (four characters a token)
+    far above its exact count: under the limit in truth, it must not be reported as a
+    prompt that fills the sequence (LEN005) or as cut off (LEN004)."""
+    frame = pl.DataFrame({"input": ["naïve order " * 150, "x"], "output": ["2024", "y"]})
+    _, totals, _ = _render(frame, _chat_template(byte_bpe))
+    whole_totals = _whole(byte_bpe, totals)
+    estimated = count_tokens(frame, None).prompt[0]
+    limit = whole_totals[0] + 1
+    assert estimated >= limit  # the estimate alone would call the prompt too long
+    counts = count_tokens(frame, str(byte_bpe), limit=limit)
+    assert counts.total.to_list() == whole_totals
+    assert counts.prompt[0] <= counts.total[0] < limit
