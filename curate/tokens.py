@@ -488,40 +488,33 @@ def _render(frame: pl.DataFrame, template: Any) -> tuple[list[str], list[str], d
 
 
 def _framed(frame: pl.DataFrame, template: Any) -> tuple[pl.Series, pl.Series]:
-    """The texts `_render` makes (prompt, whole example), in order. An input/output pair,
-    and a chat whose turns hold only a role and a text, is put into the template's frame
-    by polars where the template puts the texts in verbatim (one frame per sequence of
-    roles); other records are rendered one by one."""
+    """The texts `_render` makes (prompt, whole example), in order. An input/output pair
+    (a user turn and an assistant turn), and a chat whose turns hold only a role and a
+    text, is put into the template's frame by polars where the template puts the texts
+    in verbatim (one frame per sequence of roles); other records are rendered one by one."""
     n = frame.height
     prompt = pl.Series("text", [None] * n, dtype=pl.String)
     total = pl.Series("text", [None] * n, dtype=pl.String)
     done = pl.Series([False] * n)
-    pairs = _pair_frame(template)
     pair = pl.col("input").is_not_null() & pl.col("output").is_not_null()
     if "messages" in frame.columns:
         pair = pair & pl.col("messages").is_null()
     is_pair = frame.select(pair.alias("pair")).get_column("pair")
-    if pairs is not None and is_pair.any():
-        (p0, p1), (t0, t1, t2) = pairs
-        rows = is_pair.arg_true()
+    pair_frame = _chat_frame(template, ("user", "assistant")) if is_pair.any() else None
+    # Rows, the frame around their texts (prompt pieces, example pieces), and the texts.
+    groups: list[tuple[pl.Series, tuple[list[str], list[str]] | None, list[pl.Expr]]] = [
+        (is_pair.arg_true(), pair_frame, [pl.col("input"), pl.col("output")])
+    ]
+    for rows, pieces in _chat_groups(frame, template):
+        turns = range(len(pieces[1]) - 1)
+        content = [pl.col("messages").list.get(i).struct.field("content") for i in turns]
+        groups.append((rows, pieces, content))
+    for rows, around, content in groups:
+        if around is None:
+            continue
         texts = frame[rows].select(
-            pl.concat_str([pl.lit(p0), pl.col("input"), pl.lit(p1)]).alias("prompt"),
-            pl.concat_str(
-                [pl.lit(t0), pl.col("input"), pl.lit(t1), pl.col("output"), pl.lit(t2)]
-            ).alias("total"),
-        )
-        prompt = prompt.scatter(rows, texts.get_column("prompt"))
-        total = total.scatter(rows, texts.get_column("total"))
-        done = done.scatter(rows, True)
-    for rows, frames in _chat_groups(frame, template):
-        prompt_pieces, total_pieces = frames
-        content = [
-            pl.col("messages").list.get(i).struct.field("content")
-            for i in range(len(total_pieces) - 1)
-        ]
-        texts = frame[rows].select(
-            _interleave(prompt_pieces, content[:-1]).alias("prompt"),
-            _interleave(total_pieces, content).alias("total"),
+            _interleave(around[0], content[:-1]).alias("prompt"),
+            _interleave(around[1], content).alias("total"),
         )
         prompt = prompt.scatter(rows, texts.get_column("prompt"))
         total = total.scatter(rows, texts.get_column("total"))
@@ -631,14 +624,3 @@ def _pieces(text: str, marks: list[str]) -> list[str] | None:
 
 def _fill(pieces: list[str], texts: list[str]) -> str:
     return pieces[0] + "".join(text + piece for text, piece in zip(texts, pieces[1:], strict=True))
-
-
-def _pair_frame(template: Any) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
-    """How the template frames an input/output pair (a user turn and an assistant turn):
-    the prompt is `p0 + input + p1` and the example `t0 + input + t1 + output + t2`; None
-    where it does not put both texts in verbatim."""
-    frames = _chat_frame(template, ("user", "assistant"))
-    if frames is None:
-        return None
-    (p0, p1), (t0, t1, t2) = frames
-    return (p0, p1), (t0, t1, t2)
