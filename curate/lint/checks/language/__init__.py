@@ -45,7 +45,9 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
 
     def compute() -> pl.DataFrame:
         cache = ctx.analysis_cache()
-        return cache.rows("languages", str(params), texts, detect, code=("curate.langid",))
+        return cache.rows(
+            "languages", str(params), texts, detect, code=("curate.langid", "curate.orthography")
+        )
 
     return ctx.shared(f"languages:{field}:{params}", compute)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Iterator
 from dataclasses import asdict
 from importlib.metadata import version
@@ -8,6 +9,7 @@ from typing import Literal
 import polars as pl
 from pydantic import Field
 
+from curate import sensitive
 from curate.lint.context import LintContext
 from curate.lint.registry import register
 from curate.lint.rule import REDACT_SPANS, Rule, RuleOptions, Violation
@@ -23,11 +25,10 @@ class FieldsOptions(RuleOptions):
 
 
 SENSITIVE_CODE = tuple(
-    f"curate.sensitive.{name}"
-    for name in ("folding", "hits", "identifiers", "personal", "scan", "secret_formats",
-                 "secret_prose", "secret_values", "secrets")
-)  # fmt: skip
-"""The modules whose source decides what is found (the lint cache's key)."""
+    sorted(f"curate.sensitive.{module.name}" for module in pkgutil.iter_modules(sensitive.__path__))
+)
+"""The modules whose source decides what is found (the lint cache's key): every module of
+`curate.sensitive`, so that a new detector module is never left out of the key."""
 HIT = pl.Struct({"kind": pl.String, "start": pl.Int64, "end": pl.Int64, "preview": pl.String})
 
 
