@@ -495,7 +495,7 @@ def _framed(frame: pl.DataFrame, template: Any) -> tuple[pl.Series, pl.Series]:
     n = frame.height
     prompt = pl.Series("text", [None] * n, dtype=pl.String)
     total = pl.Series("text", [None] * n, dtype=pl.String)
-    done = pl.Series([False] * n)
+    done = pl.Series([False] * n, dtype=pl.Boolean)
     pair = pl.col("input").is_not_null() & pl.col("output").is_not_null()
     if "messages" in frame.columns:
         pair = pair & pl.col("messages").is_null()

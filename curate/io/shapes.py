@@ -138,7 +138,7 @@ def suspicious_rows(shape: Shape, frame: pl.DataFrame) -> pl.Series:
     checks: list[pl.Expr] = [pl.col(f).is_null() for f in required]
     if shape.is_chat and not _has_turn_fields(shape, frame.schema[shape.turns]):
         # Some record's turns are not a list of objects (polars kept them as text): check all.
-        return pl.Series([True] * frame.height)
+        return pl.Series([True] * frame.height, dtype=pl.Boolean)
     if shape.is_chat:
         turns = pl.col(shape.turns)
         checks.append(turns.is_null() | (turns.list.len() == 0))

@@ -121,6 +121,24 @@ def test_every_total_is_exact_and_every_prompt_the_rules_read(byte_bpe: Path) ->
     assert everything.prompt.to_list() == whole_prompts
 
 
+def test_counts_through_the_lint_cache_equal_counts_without_it(
+    byte_bpe: Path, tmp_path: Path
+) -> None:
+    """With the cache on (as `curate lint` runs by default), a cold run and a warm one
+    count by chunks exactly as a run without the cache: the cache asks the counter for
+    the layout of an empty slice first, which must not fail."""
+    from curate.io.analysis_cache import AnalysisCache
+
+    texts = _corpus(random.Random(9), 400)
+    frame = pl.DataFrame({"input": texts[:200], "output": texts[200:]})
+    fresh = count_tokens(frame, str(byte_bpe))
+    for run in ("cold", "warm"):
+        cached = count_tokens(frame, str(byte_bpe), cache=AnalysisCache(tmp_path))
+        assert cached.exact, run
+        assert cached.total.equals(fresh.total), run
+        assert cached.prompt.equals(fresh.prompt), run
+
+
 def test_a_template_that_trims_is_rendered_record_by_record(byte_bpe: Path) -> None:
     """A template that changes the texts it is given cannot frame pairs by joining
     strings; its records are rendered one by one and still counted exactly."""
