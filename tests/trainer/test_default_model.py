@@ -78,3 +78,13 @@ def test_split_train_eval_on_the_default_model(
         for line in (splits / name).read_text().splitlines()
     ]
     assert sorted(scored.get_column("id")) == sorted(expected)
+    # With the model converted, lint counts with its tokenizer, cold and from its cache.
+    monkeypatch.setenv("CURATE_LINT_CACHE_DIR", str(tmp_path / "lint-cache"))
+    for run in ("cold", "warm"):
+        linted = runner.invoke(
+            app, ["lint", str(SAMPLES / "support_tickets.jsonl"), "--output-format", "json"]
+        )
+        assert linted.exit_code == 1, (run, linted.stderr)
+        findings = json.loads(linted.stdout)["findings"]
+        too_long = [f["message"] for f in findings if f["rule"] == "LEN004"]
+        assert too_long and not any("estimated" in m for m in too_long), (run, too_long)
