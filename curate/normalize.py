@@ -32,6 +32,10 @@ _SPACES = "[ \t\n\r\f\v\u0085\u1680\u2028\u2029]"
 _EXTRA_SPACE = f"{_SPACES}{{2,}}|[\t\n\r\f\v\u0085\u1680\u2028\u2029]"
 
 
+SLICE_TEXTS = 100_000
+"""Texts normalised at a time."""
+
+
 def dedup_text(texts: pl.Series) -> pl.Series:
     """Each text as duplicates are compared: NFKC, lower case, no invisible characters,
     look-alike letters folded, whitespace collapsed.
@@ -40,6 +44,14 @@ def dedup_text(texts: pl.Series) -> pl.Series:
     look-alike characters, so only the others take the Unicode steps; Python's
     unicodedata does NFKC about 20x faster than polars' `str.normalize` here.
     """
+    if len(texts) > SLICE_TEXTS:
+        # A slice at a time: each step below copies every text, so whole they would hold
+        # three copies of a million texts at once.
+        slices = [
+            dedup_text(texts.slice(start, SLICE_TEXTS))
+            for start in range(0, len(texts), SLICE_TEXTS)
+        ]
+        return pl.concat(slices, rechunk=False)
     result = _collapse(texts.str.to_lowercase())
     unicode_rows = (texts.str.len_bytes() != texts.str.len_chars()).fill_null(False)
     if unicode_rows.any():

@@ -337,6 +337,7 @@ class _Counter:
     ) -> None:
         self.tokenizer, self.template, self.frame = tokenizer, template, frame
         self.cache, self.key, self.chunks = cache, key, chunks
+        self._keys: pl.Series | None = None
 
     def __call__(
         self,
@@ -348,41 +349,56 @@ class _Counter:
         """Count `rows` into `prompt` and `total` (only the `parts` named)."""
         if not rows:
             return
-        chosen = self.frame[rows]
-        fields = [c for c in ("input", "output", "messages") if c in chosen.columns]
         # A record's key for the cache: 128 bits of its fields (two seeds of polars' hash),
-        # not the record itself, which would copy the whole dataset.
-        record = pl.struct(fields)
-        records = chosen.select(
-            pl.concat_str(
-                [record.hash(0).cast(pl.String), record.hash(1).cast(pl.String)], separator=":"
-            ).alias("record")
+        # not the record itself, which would copy the whole dataset. Rows are gathered from
+        # the frame a slice at a time, never all at once.
+        records = self._record_keys()[rows]
+        first = (
+            records.to_frame()
+            .with_columns(pl.Series("row", rows, dtype=pl.UInt32))
+            .unique("record", keep="first")
         )
-        first = records.with_row_index("row").unique("record", keep="first")
 
         def counted(texts: pl.Series) -> pl.DataFrame:
             wanted = texts.alias("record").to_frame()
             found = wanted.join(first, on="record", how="left", maintain_order="left")
-            return self._counted(chosen[found.get_column("row")], parts)
+            return self._counted(found.get_column("row"), parts)
 
         code = ("curate.tokens", "curate.token_chunks")
         analysis = "-".join(("tokens", *parts))
-        counts = self.cache.rows(analysis, self.key, records.to_series(), counted, code=code)
+        counts = self.cache.rows(analysis, self.key, records, counted, code=code)
         into = {"prompt": prompt, "total": total}
         for part in parts:
             values = into[part]
             for row, tokens in zip(rows, counts[part], strict=True):
                 values[row] = tokens
 
-    def _counted(self, chosen: pl.DataFrame, parts: tuple[str, ...]) -> pl.DataFrame:
+    def _record_keys(self) -> pl.Series:
+        """Per record, 128 bits of each of its fields (two seeds of polars' hash), as
+        text. Hashing the fields one by one, not a struct of them, copies no text: a
+        struct's hash encodes its rows first (a gigabyte for a million records)."""
+        if self._keys is None:
+            fields = [c for c in ("input", "output", "messages") if c in self.frame.columns]
+            hashes = [pl.col(f).hash(seed).cast(pl.String) for f in fields for seed in (0, 1)]
+            self._keys = self.frame.select(
+                pl.concat_str(hashes, separator=":", ignore_nulls=False).alias("record")
+            ).to_series()
+        return self._keys
+
+    def _counted(self, rows: pl.Series, parts: tuple[str, ...]) -> pl.DataFrame:
+        """Counts of the records at `rows` of the frame, gathered a slice at a time."""
+        slices = [
+            self._counted_slice(self.frame[rows.slice(start, FRAMED_RECORDS)], parts)
+            for start in range(0, max(len(rows), 1), FRAMED_RECORDS)
+        ]
+        return pl.concat(slices)
+
+    def _counted_slice(self, chosen: pl.DataFrame, parts: tuple[str, ...]) -> pl.DataFrame:
         if self.chunks is not None:
-            # In slices: a million framed prompts and examples at once would be gigabytes.
-            slices = []
-            for start in range(0, max(chosen.height, 1), FRAMED_RECORDS):
-                prompt, total = _framed(chosen.slice(start, FRAMED_RECORDS), self.template)
-                texts = {"prompt": prompt, "total": total}
-                slices.append(pl.DataFrame({part: self.chunks(texts[part]) for part in parts}))
-            return pl.concat(slices)
+            # Framed prompts and examples of a slice only: a million at once are gigabytes.
+            prompt, total = _framed(chosen, self.template)
+            texts = {"prompt": prompt, "total": total}
+            return pl.DataFrame({part: self.chunks(texts[part]) for part in parts})
         prompts, totals, _ = _render(chosen, self.template)
         encode = self.tokenizer.encode_batch_fast
         rendered = {"prompt": prompts, "total": totals}

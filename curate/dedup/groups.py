@@ -136,25 +136,32 @@ class Duplicates:
         return self.dataset.shared(f"dedup:{name}", compute)
 
     def normal_text(self, key: Key) -> pl.Series:
-        """The dedup normal form of the input, the output, or both joined by a newline."""
+        """The dedup normal form of the input, the output, or both joined by a newline.
 
-        def compute() -> pl.Series:
-            if key == "both":
-                both = pl.DataFrame(
-                    {"i": self.normal_text("input"), "o": self.normal_text("output")}
-                )
-                return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
-            return dedup_text(self.frame.get_column(key))
-
-        return self._once(f"normal_text:{key}", compute)
+        The input's and the output's are kept for the dataset's later askers; both joined
+        is made again for each asker (three at most: a copy of every text, a gigabyte for a
+        million records, is worth more than the tenth of a second a join takes)."""
+        if key == "both":
+            both = pl.DataFrame({"i": self.normal_text("input"), "o": self.normal_text("output")})
+            return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
+        return self._once(f"normal_text:{key}", lambda: dedup_text(self.frame.get_column(key)))
 
     def exact_group(self, key: Key) -> pl.Series:
         """Per record, the row of the record kept of its exact-copy group (same normal
-        form): the smallest id in natural order."""
-        return self._once(
-            f"exact_group:{key}",
-            lambda: exact_keepers(self.normal_text(key), self.frame.get_column("id")),
-        )
+        form): the smallest id in natural order.
+
+        Records are copies when their inputs are and their outputs are (normal forms hold
+        no newline, so that is their joined texts being equal): grouped by the pair of
+        their input's and output's groups, with no joined text made."""
+
+        def compute() -> pl.Series:
+            if key != "both":
+                return exact_keepers(self.normal_text(key), self.frame.get_column("id"))
+            n = self.frame.height
+            pair = self.exact_group("input").cast(pl.UInt64) * n + self.exact_group("output")
+            return exact_keepers(pair, self.frame.get_column("id"))
+
+        return self._once(f"exact_group:{key}", compute)
 
     def kept_copies(self, key: Key) -> np.ndarray:
         """True for each record that is the kept one of its exact-copy group (or has none)."""
@@ -196,7 +203,7 @@ class Duplicates:
                 self.normal_text("output"),
                 params,
                 candidates_mask=self.kept_copies("both"),
-                joined=self.normal_text("both"),  # computed once, for the exact groups too
+                joined=self.normal_text("both"),
                 cache=self.cache,
             ),
         )

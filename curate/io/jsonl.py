@@ -72,22 +72,59 @@ def reparse(frame: pl.DataFrame) -> pl.DataFrame:
     return table.frame
 
 
+BATCH_BYTES = 64 * 2**20
+"""A larger file is parsed in pieces of about this size: parsing it whole holds its
+bytes, its lines and polars' working copies at once, four times the file at its peak."""
+
+
 def _try_native(data: bytes, line_numbers: list[int] | None) -> RawTable | None:
     """polars' reader; None when anything in the bytes needs the slow line-by-line path."""
     if b"\x00" in data:
         return None
+    if line_numbers is None and len(data) > BATCH_BYTES:
+        frame = _native_pieces(data)
+    else:
+        frame = _native_frame(data, 1)
+    if frame is None:
+        return None
+    if line_numbers is not None:
+        frame = frame.with_columns(pl.Series(LINE_COLUMN, line_numbers, dtype=pl.UInt32))
+    return RawTable(frame)
+
+
+def _native_pieces(data: bytes) -> pl.DataFrame | None:
+    """`_native_frame` of the whole file, parsed a piece of whole lines at a time. Where
+    the pieces' columns come out typed differently (a field null throughout one piece),
+    the file is parsed whole, so that polars types each column from all its records."""
+    frames: list[pl.DataFrame] = []
+    start, first_line = 0, 1
+    while start < len(data):
+        cut = data.find(b"\n", start + BATCH_BYTES)
+        end = len(data) if cut < 0 else cut + 1
+        frame = _native_frame(data[start:end], first_line)
+        if frame is None:
+            return None
+        frames.append(frame)
+        first_line += data.count(b"\n", start, end)
+        start = end
+    if any(frame.schema != frames[0].schema for frame in frames):
+        frames.clear()
+        return _native_frame(data, 1)
+    return pl.concat(frames, rechunk=False)
+
+
+def _native_frame(data: bytes, first_line: int) -> pl.DataFrame | None:
+    """Line number, JSON text and parsed fields of each record in `data`, whose first line
+    is line `first_line` of the file; None where polars cannot read every line."""
     try:
-        lines = pl.read_lines(data, name=TEXT_COLUMN).with_row_index(LINE_COLUMN, offset=1)
+        lines = pl.read_lines(data, name=TEXT_COLUMN).with_row_index(LINE_COLUMN, offset=first_line)
         frame = pl.read_ndjson(data, infer_schema_length=None)
     except (pl.exceptions.PolarsError, ValueError):
         return None
     lines = lines.filter(pl.col(TEXT_COLUMN).str.strip_chars() != "")
     if lines.height != frame.height or frame.width == 0:
         return None
-    if line_numbers is not None:
-        lines = lines.with_columns(pl.Series(LINE_COLUMN, line_numbers, dtype=pl.UInt32))
-    frame = pl.concat([lines.select(LINE_COLUMN, TEXT_COLUMN), frame], how="horizontal")
-    return RawTable(frame)
+    return pl.concat([lines.select(LINE_COLUMN, TEXT_COLUMN), frame], how="horizontal")
 
 
 def _filter_bad_lines(path: str, data: bytes) -> tuple[list[bytes], list[int], list[ReadIssue]]:

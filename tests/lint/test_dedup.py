@@ -9,6 +9,8 @@ import time
 import numpy as np
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curate.dedup import (
     NearDuplicateParams,
@@ -450,12 +452,15 @@ def test_ngram_overlap_empty_train_or_probe() -> None:
 
 def test_results_do_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
     # The block sizes live in the modules that use them.
+    from curate import normalize
     from curate.dedup import jaccard, lsh, minhash, ngrams, shingles
 
     rng = random.Random(17)
     texts = [" ".join(words(rng, rng.randint(0, 40))) for _ in range(300)]
     texts += [" ".join(edit(t.split(" "), "insert", 2, rng)) for t in texts[:30] if t]
     series = pl.Series(texts)
+    raw = pl.Series([t.upper().replace(" ", "\u00a0 ", 3) for t in texts] + [None, "Ｘ\n\ty"])
+    normal = normalize.dedup_text(raw)
     mask = np.array([k % 5 != 3 for k in range(len(texts))])
     whole = near_duplicates(series, DEFAULT, mask)
     signatures = minhash_signatures(series, DEFAULT)
@@ -466,6 +471,8 @@ def test_results_do_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(ngrams, "_OVERLAP_CHUNK", 11)
     monkeypatch.setattr(lsh, "_PAIR_BLOCK", 3)
     monkeypatch.setattr(jaccard, "_JACCARD_BLOCK", 50)
+    monkeypatch.setattr(normalize, "SLICE_TEXTS", 13)
+    assert normalize.dedup_text(raw).equals(normal)
     chunked = near_duplicates(series, DEFAULT, mask)
     assert chunked.clusters == whole.clusters
     assert len(whole.clusters) >= 20
@@ -513,3 +520,45 @@ def test_words_are_the_matches_of_the_word_pattern() -> None:
     assert counts.tolist()[:4] == [2, 3, 0, 0]
     expected = words.explode(empty_as_null=False, keep_nulls=False).hash(5).to_numpy()
     assert np.array_equal(hashes, expected)
+
+
+PIECES = [
+    "order",
+    "Order",
+    "ORDER ",
+    "late",
+    " late",
+    "late\n",
+    "a\nb",
+    "a b",
+    "",
+    "\u00a0late",
+    "ｌａｔｅ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(PIECES)), min_size=1, max_size=25)
+)
+def test_copies_of_a_record_are_records_whose_joined_normal_texts_are_equal(
+    records: list[tuple[str, str]],
+) -> None:
+    """Record copies come from the input's and output's groups without a joined text;
+    they are exactly the groups of the joined normal texts, kept record included."""
+    from curate.dedup.groups import Duplicates, exact_keepers
+    from curate.io import Dataset
+
+    frame = pl.DataFrame(
+        {
+            "id": [f"r{k}" for k in range(len(records))],
+            "input": [i for i, _ in records],
+            "output": [o for _, o in records],
+        }
+    )
+    duplicates = Duplicates(Dataset(frame, []))
+    joined = duplicates.normal_text("both")
+    for side in ("input", "output"):
+        assert not duplicates.normal_text(side).str.contains("\n").any()
+    expected = exact_keepers(joined, frame.get_column("id"))
+    assert duplicates.exact_group("both").to_list() == expected.to_list()

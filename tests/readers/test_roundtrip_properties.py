@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,44 @@ def test_parquet(tmp_path_factory: object, rows: list[dict[str, str]]) -> None:
     ).write_parquet(path)
     frame = read_dataset([path]).frame
     assert _got(frame) == _expected(rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    records=st.lists(
+        st.fixed_dictionaries(
+            {"input": texts, "output": texts},
+            optional={"category": st.none() | texts, "meta": st.none() | st.integers()},
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    blank_every=st.integers(2, 7),
+    piece=st.integers(1, 400),
+)
+def test_a_file_read_in_pieces_is_the_file_read_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+    records: list[dict],
+    blank_every: int,
+    piece: int,
+) -> None:
+    """Pieces of any size (one line each, many lines, a field null or absent throughout a
+    piece, blank and CRLF lines between them) give the frame and line numbers of the
+    whole file read at once."""
+    from curate.io import jsonl
+
+    lines = []
+    for k, record in enumerate(records):
+        lines.append(json.dumps(record, ensure_ascii=k % 2 == 0))
+        if k % blank_every == 0:
+            lines.append("  ")
+    content = ("\r\n".join(lines) + "\n").encode()
+    tmp = tmp_path_factory.mktemp("pieces")
+    whole = _read(tmp, "whole.jsonl", content)
+    saved = jsonl.BATCH_BYTES
+    jsonl.BATCH_BYTES = piece
+    try:
+        pieces = _read(tmp, "pieces.jsonl", content)
+    finally:
+        jsonl.BATCH_BYTES = saved
+    assert pieces.drop("source").equals(whole.drop("source"))
