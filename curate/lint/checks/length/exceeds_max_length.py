@@ -23,7 +23,7 @@ def over_limit(ctx: LintContext, max_tokens: int | None) -> tuple[pl.DataFrame, 
     how = (
         "tokens"
         if counts.exact
-        else "tokens, estimated: the training model's tokenizer is not here"
+        else "tokens (estimated: the training model's tokenizer is not here)"
     )
     frame = ctx.frame.select("id", counts.prompt.alias("prompt"), counts.total.alias("total"))
     return frame, limit, how
