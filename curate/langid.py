@@ -40,10 +40,8 @@ lists keep the margin at 1.5 or less; unrelated languages stay below a share of 
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
-import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -283,13 +281,8 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
         for "too-short" and "no-letters"), and `method` ("function-words", "langdetect",
         "too-short" or "no-letters"). Deterministic: langdetect is seeded.
     """
-    # langdetect's profiles take about 0.35 s to load, in Python; polars' word counting
-    # below leaves the interpreter free, so they load meanwhile.
-    loading = threading.Thread(target=_load_profiles, daemon=True)
-    loading.start()
     frame = _cheap_test(texts.cast(pl.String), params).with_row_index("row")
     frame = _orthography_test(frame)
-    loading.join()
     pending = frame.filter(pl.col("method") == "langdetect").select("row", "text")
     if pending.height:
         unique = pending["text"].unique().to_list()
@@ -547,23 +540,8 @@ def langdetect_top(text: str) -> tuple[str | None, float]:
     return lang, min(probs[lang], 1.0)
 
 
-_factory_lock = threading.Lock()
-
-
-def _load_profiles() -> None:
-    """Load langdetect's profiles ahead of need; a failure shows when they are needed."""
-    with contextlib.suppress(Exception):  # raised again, in the caller's thread, on use
-        _detector_factory()
-
-
-def _detector_factory() -> DetectorFactory:
-    """The seeded langdetect factory, loaded once whichever thread asks first."""
-    with _factory_lock:
-        return _new_detector_factory()
-
-
 @cache
-def _new_detector_factory() -> DetectorFactory:
+def _detector_factory() -> DetectorFactory:
     """A langdetect factory of our own (profiles loaded once), seeded for determinism."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 

@@ -27,6 +27,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -337,7 +338,6 @@ class _Counter:
     ) -> None:
         self.tokenizer, self.template, self.frame = tokenizer, template, frame
         self.cache, self.key, self.chunks = cache, key, chunks
-        self._keys: pl.Series | None = None
 
     def __call__(
         self,
@@ -349,10 +349,8 @@ class _Counter:
         """Count `rows` into `prompt` and `total` (only the `parts` named)."""
         if not rows:
             return
-        # A record's key for the cache: 128 bits of its fields (two seeds of polars' hash),
-        # not the record itself, which would copy the whole dataset. Rows are gathered from
-        # the frame a slice at a time, never all at once.
-        records = self._record_keys()[rows]
+        # Rows are gathered from the frame a slice at a time (`_counted`), never all at once.
+        records = self._record_keys[rows]
         first = (
             records.to_frame()
             .with_columns(pl.Series("row", rows, dtype=pl.UInt32))
@@ -373,17 +371,16 @@ class _Counter:
             for row, tokens in zip(rows, counts[part], strict=True):
                 values[row] = tokens
 
+    @cached_property
     def _record_keys(self) -> pl.Series:
-        """Per record, 128 bits of each of its fields (two seeds of polars' hash), as
-        text. Hashing the fields one by one, not a struct of them, copies no text: a
-        struct's hash encodes its rows first (a gigabyte for a million records)."""
-        if self._keys is None:
-            fields = [c for c in ("input", "output", "messages") if c in self.frame.columns]
-            hashes = [pl.col(f).hash(seed).cast(pl.String) for f in fields for seed in (0, 1)]
-            self._keys = self.frame.select(
-                pl.concat_str(hashes, separator=":", ignore_nulls=False).alias("record")
-            ).to_series()
-        return self._keys
+        """Per record, its key for the cache: 128 bits of each of its fields (two seeds of
+        polars' hash), as text. Hashing the fields one by one, not a struct of them, copies
+        no text: a struct's hash encodes its rows first (a gigabyte for a million records)."""
+        fields = [c for c in ("input", "output", "messages") if c in self.frame.columns]
+        hashes = [pl.col(f).hash(seed).cast(pl.String) for f in fields for seed in (0, 1)]
+        return self.frame.select(
+            pl.concat_str(hashes, separator=":", ignore_nulls=False).alias("record")
+        ).to_series()
 
     def _counted(self, rows: pl.Series, parts: tuple[str, ...]) -> pl.DataFrame:
         """Counts of the records at `rows` of the frame, gathered a slice at a time."""

@@ -220,7 +220,7 @@ def test_deterministic() -> None:
     texts = pl.Series([*PARAGRAPHS.values(), *NON_LATIN.values(), *NEIGHBOURS.values(), "Hi"])
     first = detect_languages(texts)
     assert_frame_equal(first, detect_languages(texts))
-    langid._new_detector_factory.cache_clear()  # a fresh langdetect factory gives the same
+    langid._detector_factory.cache_clear()  # a fresh langdetect factory gives the same
     assert_frame_equal(first, detect_languages(texts))
 
 
