@@ -68,7 +68,7 @@ def dominant_scripts(texts: pl.Series) -> pl.Series:
     are marks), or null (no letter, or no script has half). Texts of ASCII only are Latin
     or letterless without a per-script pass, so English data costs one scan."""
     frame = pl.DataFrame({"text": texts.cast(pl.String)}).with_row_index("row")
-    ascii_only = ~pl.col("text").str.contains(r"[^\x00-\x7F]")
+    ascii_only = pl.col("text").str.len_bytes() == pl.col("text").str.len_chars()
     frame = frame.with_columns(ascii_only.fill_null(True).alias("ascii"))
     result = pl.Series("script", [None] * len(texts), dtype=pl.String)
     latin_ascii = frame.filter(
@@ -76,9 +76,18 @@ def dominant_scripts(texts: pl.Series) -> pl.Series:
     ).get_column("row")
     result = result.scatter(latin_ascii, "Latin") if len(latin_ascii) else result
     rest = frame.filter(~pl.col("ascii")).with_columns(
-        pl.col("text").str.count_matches(r"[\p{L}\p{M}]").alias("letters")
+        pl.col("text").str.count_matches(r"[\p{L}\p{M}]").alias("letters"),
+        pl.col("text").str.count_matches(r"\p{Latin}").alias("latin"),
     )
     rest = rest.filter(pl.col("letters") > 0)
+    # Latin comes first in SCRIPTS, so it wins a tie: with half the letters or more it is the
+    # answer without counting the other scripts (accented Latin text is most of the rest).
+    latin = rest.filter(
+        (pl.col("latin") >= pl.col("letters") * MIN_SHARE)
+        & pl.col("text").str.contains(r"\p{Latin}{2,}")
+    ).get_column("row")
+    result = result.scatter(latin, "Latin") if len(latin) else result
+    rest = rest.filter(pl.col("latin") < pl.col("letters") * MIN_SHARE)
     if rest.height:
         counts = rest.select(
             "row",
