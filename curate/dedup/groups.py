@@ -139,9 +139,10 @@ class Duplicates:
         """The dedup normal form of the input, the output, or both joined by a newline.
 
         The input's and the output's are kept for the dataset's later askers; both joined
-        is made again for each asker (the near-record search, and leakage rules when there
-        is a test split): kept, it would be another copy of every text, a gigabyte for a
-        million records, against about 0.6 s a join takes there."""
+        is made again for each asker (leakage rules on `key = "both"`, n-gram contamination
+        when there is a test split): kept, it would be another copy of every text, a
+        gigabyte for a million records, against about 0.6 s a join takes there. The
+        record-pair search joins them a chunk at a time instead (`JoinedTexts`)."""
         if key == "both":
             both = pl.DataFrame({"i": self.normal_text("input"), "o": self.normal_text("output")})
             return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
@@ -204,7 +205,6 @@ class Duplicates:
                 self.normal_text("output"),
                 params,
                 candidates_mask=self.kept_copies("both"),
-                joined=self.normal_text("both"),
                 cache=self.cache,
             ),
         )

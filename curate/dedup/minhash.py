@@ -20,6 +20,7 @@ import numpy as np
 import polars as pl
 
 from curate.dedup.arrays import _chunks
+from curate.dedup.joined import JoinedTexts
 from curate.dedup.lsh import _band_keys, _lsh_bands
 from curate.dedup.parallel import _run
 from curate.dedup.params import NearDuplicateParams
@@ -116,7 +117,7 @@ def _signature_chunk(
 
 
 def _signatures(
-    texts: pl.Series,
+    texts: pl.Series | JoinedTexts,
     params: NearDuplicateParams,
     *,
     rows: np.ndarray | None = None,
@@ -125,7 +126,7 @@ def _signatures(
     """MinHash signatures of some texts.
 
     Args:
-        texts: String series.
+        texts: String series, or two joined a chunk at a time.
         params: The n-gram size, permutations, seed (and threshold, for the band keys).
         rows: Sorted positions of the texts to sign; all when None. Chunks are gathered
             one at a time, so a mask that keeps most rows costs no copy of the texts.
@@ -135,7 +136,8 @@ def _signatures(
         Per signed text: the (m, num_perm) uint32 signatures, the number of n-gram
         shingles, and (if asked for) the (bands, m) uint64 LSH band keys.
     """
-    texts = _as_text(texts)
+    if isinstance(texts, pl.Series):
+        texts = _as_text(texts)
     count = len(texts) if rows is None else len(rows)
     signatures = np.empty((count, params.num_perm), dtype=np.uint32)
     sizes = np.empty(count, dtype=np.int64)
@@ -145,17 +147,18 @@ def _signatures(
         keys = np.empty((bands, count), dtype=np.uint64)
     tasks: list[Callable[[], None]] = []
     for start, stop in _text_chunks(texts, _TOKENISE_CHUNK):
-        chunk = texts.slice(start, stop - start)
         if rows is None:
             low, high = start, stop
         else:
             low, high = np.searchsorted(rows, [start, stop]).tolist()
             if low == high:
                 continue
-            if high - low < stop - start:
-                chunk = chunk.gather(rows[low:high] - start)
 
-        def task(chunk: pl.Series = chunk, low: int = low, high: int = high) -> None:
+        # Each task makes its own chunk: the chunks of joined texts never exist all at once.
+        def task(start: int = start, stop: int = stop, low: int = low, high: int = high) -> None:
+            chunk = texts.slice(start, stop - start)
+            if rows is not None and high - low < stop - start:
+                chunk = chunk.gather(rows[low:high] - start)
             _signature_chunk(
                 chunk,
                 params,
@@ -185,13 +188,17 @@ def minhash_signatures(texts: pl.Series, params: NearDuplicateParams) -> np.ndar
 
 
 def cached_signatures(
-    texts: pl.Series, params: NearDuplicateParams, rows: np.ndarray, cache: AnalysisCache
+    texts: pl.Series | JoinedTexts,
+    params: NearDuplicateParams,
+    rows: np.ndarray,
+    cache: AnalysisCache,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`_signatures` of the texts at `rows` with their band keys, the signatures and shingle
-    counts of texts seen before read from `cache` (the band keys are cheap to remake)."""
+    counts of texts seen before read from `cache` (the band keys are cheap to remake).
+    Joined texts are cached by their sides' hashes, in a file of their own."""
     chosen = texts if len(rows) == len(texts) else texts.gather(rows)
 
-    def signed(batch: pl.Series) -> pl.DataFrame:
+    def signed(batch: pl.Series | JoinedTexts) -> pl.DataFrame:
         signatures, sizes, _ = _signatures(batch, params)
         return pl.DataFrame(
             {
@@ -201,8 +208,21 @@ def cached_signatures(
         )
 
     options = f"ngram={params.ngram} num_perm={params.num_perm} seed={params.seed}"
-    code = ("curate.dedup.minhash", "curate.dedup.shingles", "curate.dedup.ngrams")
-    found = cache.rows("minhash", options, chosen, signed, code)
+    code: tuple[str, ...] = ("curate.dedup.minhash", "curate.dedup.shingles", "curate.dedup.ngrams")
+    if isinstance(chosen, JoinedTexts):
+        joined = chosen
+        record_keys = joined.keys()
+        first = record_keys.to_frame("key").with_row_index("row").unique("key", keep="first")
+
+        def signed_keys(batch: pl.Series) -> pl.DataFrame:
+            wanted = batch.alias("key").to_frame()
+            at = wanted.join(first, on="key", how="left", maintain_order="left")
+            return signed(joined.gather(at.get_column("row").to_numpy()))
+
+        code = (*code, "curate.dedup.joined")
+        found = cache.rows("minhash-joined", options, record_keys, signed_keys, code)
+    else:
+        found = cache.rows("minhash", options, chosen, signed, code)
     signatures = found.get_column("signature").to_numpy().reshape(len(chosen), params.num_perm)
     bands, band_rows = _lsh_bands(params.threshold, params.num_perm)
     keys = _band_keys(np.ascontiguousarray(signatures.T), bands, band_rows)

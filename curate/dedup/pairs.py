@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import polars as pl
 
+from curate.dedup.joined import JoinedTexts
 from curate.dedup.judge import judge_pairs
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import candidate_pairs
@@ -95,7 +96,6 @@ def record_pairs(
     outputs: pl.Series,
     params: RecordPairParams,
     candidates_mask: np.ndarray | None = None,
-    joined: pl.Series | None = None,
     cache: AnalysisCache | None = None,
 ) -> NearPairs:
     """Every pair of records whose inputs are near and whose outputs are near.
@@ -111,7 +111,6 @@ def record_pairs(
         params: The threshold (and short-text length) of each side, and the canned-reply
             rule.
         candidates_mask: Rows where it is False are never in a pair.
-        joined: Input and output joined by a newline, where the caller has them already.
 
     Returns:
         The pairs, with the similarity of the inputs and of the outputs.
@@ -119,14 +118,8 @@ def record_pairs(
     inputs, outputs = _as_text(inputs), _as_text(outputs)
     if len(inputs) != len(outputs):
         raise ValueError(f"{len(inputs)} inputs but {len(outputs)} outputs")
-    if joined is None:
-        joined = (
-            pl.DataFrame({"i": inputs, "o": outputs})
-            .select(
-                pl.concat_str(pl.col("i").fill_null(""), pl.lit("\n"), pl.col("o").fill_null(""))
-            )
-            .to_series()
-        )
+    # Joined a chunk at a time where they are signed, never all at once (a gigabyte at 1M).
+    joined = JoinedTexts(inputs, outputs)
     lower = min(params.input.threshold, params.output.threshold)
     left, right = candidate_pairs(
         joined, replace(params.input, threshold=lower), candidates_mask, cache

@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from curate.dedup.jaccard import _exact_jaccard
+from curate.dedup.joined import JoinedTexts
 from curate.dedup.judge import judge_of
 from curate.dedup.lsh import _candidates
 from curate.dedup.minhash import _signatures, cached_signatures
@@ -122,7 +123,7 @@ def near_duplicates(
 
 
 def candidate_pairs(
-    texts: pl.Series,
+    texts: pl.Series | JoinedTexts,
     params: NearDuplicateParams,
     candidates_mask: np.ndarray | None = None,
     cache: AnalysisCache | None = None,
@@ -130,10 +131,11 @@ def candidate_pairs(
     """The LSH candidate pairs of rows that the signature estimate does not rule out, best
     estimate first: ``(left, right)`` row indices into ``texts``, ``left[k] < right[k]``.
 
-    ``texts`` and ``candidates_mask`` as in ``near_duplicates``; signatures are read from
-    ``cache`` where it holds them.
+    ``texts`` and ``candidates_mask`` as in ``near_duplicates`` (or two text columns joined
+    a chunk at a time); signatures are read from ``cache`` where it holds them.
     """
-    texts = _as_text(texts)
+    if isinstance(texts, pl.Series):
+        texts = _as_text(texts)
     if candidates_mask is None:
         rows = np.arange(len(texts), dtype=np.int64)
     else:

@@ -21,6 +21,8 @@ from functools import lru_cache
 import numpy as np
 import polars as pl
 
+from curate.dedup.joined import JoinedTexts
+
 _WORD = r"\w+"
 _NOT_WORD_OR_SPACE = r"[^\w ]+"
 # Text tokenised per polars call at most (long records): bounds the memory of one chunk.
@@ -158,14 +160,15 @@ def _shingles(
     return grams[valid], per_record
 
 
-def _text_chunks(texts: pl.Series, max_records: int) -> list[tuple[int, int]]:
+def _text_chunks(texts: pl.Series | JoinedTexts, max_records: int) -> list[tuple[int, int]]:
     """Consecutive (start, stop) ranges of records to tokenise together, each at most
     ``max_records`` records and (unless one record alone is larger) ``_TOKENISE_BYTES`` bytes
     of text."""
     max_bytes = _TOKENISE_BYTES
     if len(texts) == 0:
         return []
-    ends = np.cumsum(texts.str.len_bytes().fill_null(0).to_numpy().astype(np.int64))
+    lengths = texts.len_bytes() if isinstance(texts, JoinedTexts) else texts.str.len_bytes()
+    ends = np.cumsum(lengths.fill_null(0).to_numpy().astype(np.int64))
     ranges: list[tuple[int, int]] = []
     start = 0
     while start < len(texts):

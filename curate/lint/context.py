@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -73,7 +74,6 @@ class LintContext:
         self.frame = dataset.frame.with_columns(
             pl.col("source").replace_strict(roles, default="").alias("role")
         )
-        self._row_of: dict[str, int] | None = None
         # Registered now, so that the duplicate search finds it too (`Duplicates.cache`).
         self.analysis_cache()
 
@@ -94,12 +94,22 @@ class LintContext:
 
     def locations(self, ids: list[str]) -> list[Location]:
         """File and line of each record, in the order given."""
-        if self._row_of is None:
-            self._row_of = {rid: i for i, rid in enumerate(self.frame.get_column("id"))}
-        sources = self.frame.get_column("source")
-        lines = self.frame.get_column("source_line")
-        rows = [self._row_of[rid] for rid in ids if rid in self._row_of]
+        row_of, sources, lines = self._places
+        rows = [row_of[rid] for rid in ids if rid in row_of]
         return [Location(path=sources[r], line=lines[r]) for r in rows]
+
+    @cached_property
+    def _places(self) -> tuple[dict[str, int], list[str], list[int | None]]:
+        """Row of each record id, and each row's file and line, as Python values: a lint
+        run asks for tens of thousands of locations, and a polars lookup per record costs
+        more than these lists (0.3 s for 12k findings at 100k records)."""
+        frame = self.frame
+        ids = frame.get_column("id").to_list()
+        return (
+            {rid: row for row, rid in enumerate(ids)},
+            frame.get_column("source").to_list(),
+            frame.get_column("source_line").to_list(),
+        )
 
     # --- shared work ---------------------------------------------------------------------
 

@@ -221,6 +221,40 @@ def test_the_near_duplicate_search_is_the_same_with_cached_signatures(tmp_path: 
         assert warm_cache.computed == 0
 
 
+def test_joined_texts_give_the_candidates_of_the_joined_series(tmp_path: Path) -> None:
+    """The record-pair search joins input and output a chunk at a time: the candidates,
+    cold, warm and uncached, are those of the texts joined all at once."""
+    import numpy as np
+
+    from curate.dedup import NearDuplicateParams
+    from curate.dedup.joined import JoinedTexts
+    from curate.dedup.search import candidate_pairs
+
+    inputs = [
+        f"where is my order {i % 9} it was due on the {i % 4} of the month" for i in range(36)
+    ]
+    outputs = [
+        f"sorry for the delay order {i % 9} ships on monday and arrives by the {i % 4}"
+        for i in range(36)
+    ]
+    inputs[5], outputs[7], outputs[8] = None, None, ""  # type: ignore[call-overload]
+    first, second = pl.Series(inputs, dtype=pl.String), pl.Series(outputs, dtype=pl.String)
+    joined = pl.Series([f"{a or ''}\n{b or ''}" for a, b in zip(inputs, outputs, strict=True)])
+    params = NearDuplicateParams(threshold=0.4)
+    mask = np.arange(len(inputs)) % 5 != 2
+    for chosen in (None, mask):
+        plain = candidate_pairs(joined, params, chosen)
+        assert len(plain[0]) > 0
+        lazily = candidate_pairs(JoinedTexts(first, second), params, chosen)
+        cold = candidate_pairs(JoinedTexts(first, second), params, chosen, AnalysisCache(tmp_path))
+        warm_cache = AnalysisCache(tmp_path)
+        warm = candidate_pairs(JoinedTexts(first, second), params, chosen, warm_cache)
+        for got in (lazily, cold, warm):
+            assert np.array_equal(got[0], plain[0]) and np.array_equal(got[1], plain[1])
+        assert warm_cache.computed == 0
+    assert list(tmp_path.glob("minhash-joined-*.parquet"))
+
+
 def test_secrets_and_personal_data_come_back_from_the_cache_whole(tmp_path: Path) -> None:
     """Every hit (kind, span, preview), several to a reply, as a cold run finds them: the
     redaction fix cuts by these spans."""
