@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Annotated
 
 import typer
@@ -31,6 +32,10 @@ def main_options(
 
 def main() -> None:
     """Console-script entry point."""
+    # The imports leave some hundred thousand objects that live as long as the process;
+    # frozen, the collector no longer walks them on every full collection, of which a
+    # large lint makes many (100k pairs: 13.5 -> 12.6 s).
+    gc.freeze()
     app()
 
 
