@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from pydantic import ValidationError
 
@@ -62,6 +64,38 @@ def run_lint(
     ctx = LintContext(dataset, settings, eval_paths)
     findings: list[Finding] = []
     timings: list[RuleTiming] = []
+    with _cycle_collection_paused():
+        _run_rules(rules, ctx, settings, findings, timings, on_rule)
+    findings.sort(key=_order)
+    return LintReport(
+        summary=summarise(len(dataset), findings),
+        findings=findings,
+        timings=timings if statistics else None,
+    )
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Rules make millions of short-lived objects and next to no reference cycles (about
+    400 unreachable objects after a lint of 100k pairs), yet the collector's full passes
+    in between walked every live object: 0.4 s of that lint."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_rules(
+    rules: list[Rule],
+    ctx: LintContext,
+    settings: CurateSettings,
+    findings: list[Finding],
+    timings: list[RuleTiming],
+    on_rule: Callable[[int, int, str], None] | None,
+) -> None:
     for index, rule in enumerate(rules):
         if on_rule is not None:
             on_rule(index, len(rules), rule.code)
@@ -87,12 +121,6 @@ def run_lint(
         timings.append(
             RuleTiming(rule=rule.code, seconds=time.perf_counter() - started, findings=count)
         )
-    findings.sort(key=_order)
-    return LintReport(
-        summary=summarise(len(dataset), findings),
-        findings=findings,
-        timings=timings if statistics else None,
-    )
 
 
 def summarise(records: int, findings: list[Finding]) -> LintSummary:
