@@ -553,10 +553,12 @@ def langdetect_top(text: str) -> tuple[str | None, float]:
 @cache
 def _detector_factory() -> DetectorFactory:
     """A langdetect factory of our own (profiles loaded once), seeded for determinism."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.detector_factory import DetectorFactory
+
+    from curate.langid_profiles import load_profiles
 
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    load_profiles(factory)
     factory.set_seed(_LANGDETECT_SEED)
     return factory
 

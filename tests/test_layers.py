@@ -22,6 +22,7 @@ LAYERS = {
     "curate.dedup": 2,
     "curate.sensitive": 2,
     "curate.langid": 2,
+    "curate.langid_profiles": 2,
     "curate.orthography": 2,
     "curate.tokens": 2,
     "curate.token_chunks": 2,

@@ -3,6 +3,9 @@ agreement with full langdetect."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import polars as pl
 import pytest
 from langdetect import DetectorFactory, detect_langs
@@ -260,3 +263,39 @@ def test_word_lists_are_lowercase_single_tokens() -> None:
         codes = langid._word_codes()
         index = codes.languages.index(lang)
         assert sum(owner == index for owner in codes.owner.values()) >= 20, lang
+
+
+def test_stored_profiles_give_the_probabilities_of_a_fresh_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """langdetect's table is stored in curate's cache on the first load and read from it
+    after: every text gets the probabilities langdetect's own loading gives; a damaged
+    store is loaded afresh."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from curate.langid_profiles import load_profiles
+
+    monkeypatch.setenv("CURATE_CACHE", str(tmp_path))
+    texts = [*PARAGRAPHS.values(), *NON_LATIN.values(), *NEIGHBOURS.values(), "ok ok"]
+
+    def probabilities(load: Callable[[DetectorFactory], None]) -> list[list[tuple[str, float]]]:
+        factory = DetectorFactory()
+        load(factory)
+        factory.set_seed(0)
+        found = []
+        for text in texts:
+            detector = factory.create()
+            detector.append(text)
+            found.append([(guess.lang, guess.prob) for guess in detector.get_probabilities()])
+        return found
+
+    fresh = probabilities(lambda factory: factory.load_profile(PROFILES_DIRECTORY))
+    assert probabilities(load_profiles) == fresh  # cold: loaded, then stored
+    (stored,) = tmp_path.glob("langdetect-*")
+    warm = DetectorFactory()
+    load_profiles(warm)
+    assert not dict.__len__(warm.word_lang_prob_map)  # nothing read before it is needed
+    assert probabilities(load_profiles) == fresh
+    table = stored / "table.npy"
+    table.write_bytes(table.read_bytes()[:1000])
+    assert probabilities(load_profiles) == fresh
