@@ -87,7 +87,8 @@ def _read(folder: Path) -> tuple[list[str], _LazyRows] | None:
 
 def _write(folder: Path, languages: list[str], rows: dict[str, Any]) -> None:
     """Store the table, whole or not at all: written in a temporary folder that is renamed
-    into place (a concurrent run that got there first is left as it is)."""
+    into place. A store that a concurrent run put there first is left as it is; one that
+    cannot be read (damaged by hand) is replaced, else every run would load afresh."""
     ngrams = list(rows)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +103,8 @@ def _write(folder: Path, languages: list[str], rows: dict[str, Any]) -> None:
         mask = os.umask(0)
         os.umask(mask)
         temporary.chmod(0o777 & ~mask)  # mkdtemp makes it private; the cache is not
+        if folder.is_dir() and _read(folder) is None:
+            shutil.rmtree(folder)
         temporary.rename(folder)
     except OSError:
         pass

@@ -299,3 +299,6 @@ def test_stored_profiles_give_the_probabilities_of_a_fresh_load(
     table = stored / "table.npy"
     table.write_bytes(table.read_bytes()[:1000])
     assert probabilities(load_profiles) == fresh
+    mended = DetectorFactory()
+    load_profiles(mended)  # the damaged store was replaced: read again, not loaded afresh
+    assert not dict.__len__(mended.word_lang_prob_map)
