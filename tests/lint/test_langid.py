@@ -302,3 +302,12 @@ def test_stored_profiles_give_the_probabilities_of_a_fresh_load(
     mended = DetectorFactory()
     load_profiles(mended)  # the damaged store was replaced: read again, not loaded afresh
     assert not dict.__len__(mended.word_lang_prob_map)
+
+
+def test_forked_workers_detect_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From `PARALLEL_AT` texts on, langdetect runs in forked workers (sharing the stored
+    profile table); each text gets the answer it gets here."""
+    texts = [*PARAGRAPHS.values(), *NON_LATIN.values(), *NEIGHBOURS.values(), "ok ok"] * 2
+    here = [langid.langdetect_top(text) for text in texts]
+    monkeypatch.setattr(langid, "PARALLEL_AT", 2)
+    assert langid._langdetect_all(texts) == here
