@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from importlib.metadata import version
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from curate.io.atomic import ordinary_mode
 from curate.models import cache_root
 
 if TYPE_CHECKING:
@@ -100,9 +100,7 @@ def _write(folder: Path, languages: list[str], rows: dict[str, Any]) -> None:
         np.save(temporary / _TABLE, table)
         described = {"languages": languages, "ngrams": ngrams}
         (temporary / _NGRAMS).write_text(json.dumps(described), encoding="utf-8")
-        mask = os.umask(0)
-        os.umask(mask)
-        temporary.chmod(0o777 & ~mask)  # mkdtemp makes it private; the cache is not
+        temporary.chmod(ordinary_mode(folder=True))  # mkdtemp makes it private; the cache is not
         if folder.is_dir() and _read(folder) is None:
             shutil.rmtree(folder)
         temporary.rename(folder)

@@ -29,6 +29,7 @@ from pathlib import Path
 import polars as pl
 
 from curate import __version__
+from curate.io.atomic import ordinary_mode
 
 DEFAULT_FOLDER = ".curate_cache"
 ANALYSIS_CACHE = "analysis-cache"
@@ -147,16 +148,10 @@ def _write(path: Path, frame: pl.DataFrame) -> None:
         temporary = Path(name)
         try:
             frame.write_parquet(temporary, compression="zstd", compression_level=1)
-            temporary.chmod(0o666 & ~_umask())  # mkstemp makes it private
+            temporary.chmod(ordinary_mode())  # mkstemp makes it private
             temporary.replace(path)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
     except OSError:
         return
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -24,7 +24,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield temp
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
-        temp.chmod(_ordinary_mode())  # mkstemp makes it private; the result is an ordinary file
+        temp.chmod(ordinary_mode())  # mkstemp makes it private; the result is an ordinary file
         temp.replace(path)
         _fsync_dir(path.parent)
     finally:
@@ -41,11 +41,12 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
-def _ordinary_mode() -> int:
-    """0666 less the user's umask: the mode `open()` would have given the file."""
+def ordinary_mode(folder: bool = False) -> int:
+    """0666 (0777 for a folder) less the user's umask: the mode `open()` or `mkdir()` would
+    have given what `mkstemp` or `mkdtemp` made private."""
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return (0o777 if folder else 0o666) & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from curate.io import Dataset
+from curate.io.atomic import ordinary_mode
 from curate.io.writer import Changes, json_line, source_texts
 from curate.schemas.decision import Decision
 from curate.split.assign import SPLITS, seeded_order
@@ -62,9 +63,7 @@ def staging_folder(target: Path) -> Path:
         if stale.is_dir() and not stale.is_symlink() and _only_split_files(stale):
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result is an ordinary folder
+    folder.chmod(ordinary_mode(folder=True))  # mkdtemp makes it private; the result is not
     return folder
 
 
