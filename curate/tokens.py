@@ -34,7 +34,7 @@ from typing import Any
 import polars as pl
 
 from curate.config import ConfigError
-from curate.io.analysis_cache import AnalysisCache
+from curate.io.analysis_cache import AnalysisCache, column_keys
 from curate.token_chunks import ChunkCounter, chunk_countable
 
 # About four characters per token for English with a byte-level BPE vocabulary of 32k-50k
@@ -373,14 +373,9 @@ class _Counter:
 
     @cached_property
     def _record_keys(self) -> pl.Series:
-        """Per record, its key for the cache: 128 bits of each of its fields (two seeds of
-        polars' hash), as text. Hashing the fields one by one, not a struct of them, copies
-        no text: a struct's hash encodes its rows first (a gigabyte for a million records)."""
+        """Per record, its key for the cache: `column_keys` of its fields."""
         fields = [c for c in ("input", "output", "messages") if c in self.frame.columns]
-        hashes = [pl.col(f).hash(seed).cast(pl.String) for f in fields for seed in (0, 1)]
-        return self.frame.select(
-            pl.concat_str(hashes, separator=":", ignore_nulls=False).alias("record")
-        ).to_series()
+        return column_keys([self.frame.get_column(f) for f in fields]).alias("record")
 
     def _counted(self, rows: pl.Series, parts: tuple[str, ...]) -> pl.DataFrame:
         """Counts of the records at `rows` of the frame, gathered a slice at a time."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from curate.io.analysis_cache import column_keys
+
 
 @dataclass(frozen=True)
 class JoinedTexts:
@@ -45,11 +47,8 @@ class JoinedTexts:
         return JoinedTexts(self.first.gather(rows), self.second.gather(rows))
 
     def keys(self) -> pl.Series:
-        """Per row, a text that is equal for two rows exactly when both sides are (128 bits
-        of each side's polars hash): what a cache keys the joined text by."""
-        frame = pl.DataFrame({"a": self.first.cast(pl.String), "b": self.second.cast(pl.String)})
-        hashes = [pl.col(side).hash(seed).cast(pl.String) for side in "ab" for seed in (0, 1)]
-        return frame.select(pl.concat_str(hashes, separator=":").alias("key")).to_series()
+        """Per row, what a cache keys the joined text by (`column_keys` of both sides)."""
+        return column_keys([self.first.cast(pl.String), self.second.cast(pl.String)])
 
 
 def _joined(first: pl.Series, second: pl.Series) -> pl.Series:

@@ -96,6 +96,16 @@ class AnalysisCache:
         return result.drop(on)
 
 
+def column_keys(columns: list[pl.Series]) -> pl.Series:
+    """Per row, a text that is equal for two rows exactly when each column is (128 bits of
+    each column's polars hash): what `AnalysisCache.rows` keys a result by when it depends
+    on several texts. Hashing the columns one by one copies no text, where the hash of a
+    struct of them encodes its rows first (a gigabyte for a million records)."""
+    frame = pl.DataFrame({str(index): column for index, column in enumerate(columns)})
+    hashes = [pl.col(name).hash(seed).cast(pl.String) for name in frame.columns for seed in (0, 1)]
+    return frame.select(pl.concat_str(hashes, separator=":").alias("key")).to_series()
+
+
 def cache_folder(configured: str, source: str | None) -> Path | None:
     """Where the lint cache lives: `""` (`--no-cache`) turns it off; the default folder
     can be moved by `CURATE_LINT_CACHE_DIR`; a relative folder is relative to the config

@@ -62,10 +62,8 @@ def run_lint(
     """
     rules = build_rules(settings)
     ctx = LintContext(dataset, settings, eval_paths)
-    findings: list[Finding] = []
-    timings: list[RuleTiming] = []
     with _cycle_collection_paused():
-        _run_rules(rules, ctx, settings, findings, timings, on_rule)
+        findings, timings = _run_rules(rules, ctx, on_rule)
     findings.sort(key=_order)
     return LintReport(
         summary=summarise(len(dataset), findings),
@@ -89,17 +87,15 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 def _run_rules(
-    rules: list[Rule],
-    ctx: LintContext,
-    settings: CurateSettings,
-    findings: list[Finding],
-    timings: list[RuleTiming],
-    on_rule: Callable[[int, int, str], None] | None,
-) -> None:
+    rules: list[Rule], ctx: LintContext, on_rule: Callable[[int, int, str], None] | None
+) -> tuple[list[Finding], list[RuleTiming]]:
+    """Each rule's findings, in the order found, and how long each rule took."""
+    findings: list[Finding] = []
+    timings: list[RuleTiming] = []
     for index, rule in enumerate(rules):
         if on_rule is not None:
             on_rule(index, len(rules), rule.code)
-        severity = settings.lint.severity.get(rule.code, rule.severity)
+        severity = ctx.settings.lint.severity.get(rule.code, rule.severity)
         started = time.perf_counter()
         count = 0
         for violation in rule.check(ctx):
@@ -121,6 +117,7 @@ def _run_rules(
         timings.append(
             RuleTiming(rule=rule.code, seconds=time.perf_counter() - started, findings=count)
         )
+    return findings, timings
 
 
 def summarise(records: int, findings: list[Finding]) -> LintSummary:
