@@ -58,7 +58,7 @@ are texts of unusual composition, which are counted exactly anyway."""
 UNUSUAL_SHARE = 0.25
 """A text with more than this share of characters other than ASCII letters and spaces is
 counted exactly."""
-FRAMED_RECORDS = 50_000
+FRAMED_RECORDS = 20_000
 """Records framed and counted at a time."""
 AGREEMENT_RECORDS = 200
 """Records rendered and counted whole to confirm that chunk counts agree with the tokenizer."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from curate.dedup.arrays import _chunks, _unique
-from curate.dedup.parallel import _map, _workers
+from curate.dedup.parallel import _map, workers
 from curate.dedup.shingles import _ngram_multipliers
 
 # Buckets of up to this many members are paired exhaustively; larger ones by neighbours.
@@ -300,7 +300,7 @@ def _candidates(
 
     pending: list[np.ndarray] = []
     bands_pending = 0
-    for first_band, last_band in _chunks(len(keys), _workers()):
+    for first_band, last_band in _chunks(len(keys), workers()):
         pending += _map(band_pairs, list(range(first_band, last_band)))
         bands_pending += last_band - first_band
         full = sum(len(codes) for codes in pending) >= _PENDING_PAIRS
@@ -311,7 +311,7 @@ def _candidates(
         if len(accepted) and len(codes):
             where = np.minimum(np.searchsorted(accepted, codes), len(accepted) - 1)
             codes = codes[accepted[where] != codes]
-        size = max(_PAIR_BLOCK, -(-len(codes) // _workers()))
+        size = max(_PAIR_BLOCK, -(-len(codes) // workers()))
         results = _map(estimate, [codes[start:stop] for start, stop in _chunks(len(codes), size)])
         merged = np.concatenate([accepted, *(kept for kept, _ in results)])
         agreement = np.concatenate([agreement, *(agree for _, agree in results)])

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 _T = TypeVar("_T")
 
 
-def _workers() -> int:
+def workers() -> int:
     """Threads to use: the cores this process may run on."""
     try:
         cores = len(os.sched_getaffinity(0))
@@ -27,18 +27,18 @@ def _workers() -> int:
 def _map(function: Callable[..., _T], *arguments: list[Any]) -> list[_T]:
     """``[function(*args) for args in zip(*arguments)]`` on the thread pool, in order."""
     calls = list(zip(*arguments, strict=True))
-    if len(calls) <= 1 or _workers() == 1:
+    if len(calls) <= 1 or workers() == 1:
         return [function(*call) for call in calls]
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
         return list(pool.map(lambda call: function(*call), calls))
 
 
 def _run(tasks: list[Callable[[], None]]) -> None:
     """Run the tasks on the thread pool (inline when there is only one)."""
-    if len(tasks) <= 1 or _workers() == 1:
+    if len(tasks) <= 1 or workers() == 1:
         for task in tasks:
             task()
         return
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
         for future in [pool.submit(task) for task in tasks]:
             future.result()

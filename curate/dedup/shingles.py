@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 import polars as pl
 
+from curate.dedup.arrays import byte_ranges
 from curate.dedup.joined import JoinedTexts
 
 _WORD = r"\w+"
@@ -164,17 +165,5 @@ def _text_chunks(texts: pl.Series | JoinedTexts, max_records: int) -> list[tuple
     """Consecutive (start, stop) ranges of records to tokenise together, each at most
     ``max_records`` records and (unless one record alone is larger) ``_TOKENISE_BYTES`` bytes
     of text."""
-    max_bytes = _TOKENISE_BYTES
-    if len(texts) == 0:
-        return []
     lengths = texts.len_bytes() if isinstance(texts, JoinedTexts) else texts.str.len_bytes()
-    ends = np.cumsum(lengths.fill_null(0).to_numpy().astype(np.int64))
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    while start < len(texts):
-        base = int(ends[start - 1]) if start else 0
-        stop = int(np.searchsorted(ends, base + max_bytes, side="right"))
-        stop = min(max(stop, start + 1), start + max_records, len(texts))
-        ranges.append((start, stop))
-        start = stop
-    return ranges
+    return byte_ranges(lengths.fill_null(0).to_numpy(), _TOKENISE_BYTES, max_records)

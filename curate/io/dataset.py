@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -72,10 +73,25 @@ class Dataset:
     def __len__(self) -> int:
         return self.frame.height
 
+    _computing: dict[str, threading.RLock] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _guard: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
+
     def shared(self, name: str, compute: Callable[[], T]) -> T:
-        """`compute()` once per dataset, kept in `cache` under `name` for every later asker."""
-        if name not in self.cache:
-            self.cache[name] = compute()
+        """`compute()` once per dataset, kept in `cache` under `name` for every later asker.
+
+        Safe from several threads (lint runs rules side by side): one computes, the others
+        asking for the same name wait for its result."""
+        if name in self.cache:
+            return self.cache[name]  # type: ignore[no-any-return]
+        with self._guard:
+            lock = self._computing.setdefault(name, threading.RLock())
+        with lock:
+            if name not in self.cache:
+                self.cache[name] = compute()
         return self.cache[name]  # type: ignore[no-any-return]
 
     def local_id(self, record_id: str) -> str:

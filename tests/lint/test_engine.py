@@ -1,13 +1,22 @@
-"""The lint engine as a library caller meets it: the process is left as it was found."""
+"""The lint engine as a library caller meets it: rules run side by side without changing a
+finding, and the process is left as it was found."""
 
 from __future__ import annotations
 
 import gc
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from curate.io import read_dataset
+from curate.lint import engine
+from curate.lint.context import LintContext
 from curate.lint.engine import run_lint
+from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.schemas.finding import Severity
 from curate.schemas.settings import CurateSettings
 from tests.conftest import SAMPLES
 
@@ -33,3 +42,89 @@ def test_a_lint_run_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> 
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+class _Schedule:
+    """Which probe rules ran beside which."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active: set[str] = set()
+        self.beside: dict[str, set[str]] = {}
+
+
+def _probe(
+    code: str, schedule: _Schedule, alone: bool = False, long: bool = False,
+    meet: threading.Barrier | None = None,
+) -> Rule:  # fmt: skip
+    """A rule that notes the rules running while it runs, and finds one thing."""
+
+    class Probe(Rule[RuleOptions]):
+        runs_alone = alone
+        long_running = long
+
+        def check(self, ctx: LintContext) -> Iterator[Violation]:
+            with schedule.lock:
+                schedule.active.add(code)
+                schedule.beside[code] = set(schedule.active)
+            if meet is not None:
+                meet.wait(timeout=10)  # breaks, and the rule raises, unless its pair runs
+                with schedule.lock:
+                    schedule.beside[code] |= schedule.active
+            time.sleep(0.05)
+            with schedule.lock:
+                schedule.beside[code] |= schedule.active
+                schedule.active.discard(code)
+            yield Violation([], f"{code} ran", locations=[])
+
+    Probe.code, Probe.name, Probe.severity = code, code.lower(), Severity.WARNING
+    return Probe()
+
+
+def test_rules_run_side_by_side_but_a_memory_heavy_one_runs_alone() -> None:
+    """The long-running rules start first, side by side (they meet at a barrier), a rule
+    that runs alone never has another beside it, and findings come in rule order."""
+    ctx = LintContext(read_dataset([SAMPLES / "alpaca.jsonl"]), CurateSettings())
+    schedule, meet = _Schedule(), threading.Barrier(2)
+    rules = [
+        _probe("T001", schedule),
+        _probe("T002", schedule, alone=True),
+        _probe("T003", schedule),
+        _probe("T004", schedule, long=True, meet=meet),
+        _probe("T005", schedule, long=True, meet=meet),
+    ]
+    started: list[str] = []
+    findings, timings = engine._run_rules(rules, ctx, lambda i, n, code: started.append(code))
+    assert [f.rule for f in findings] == [t.rule for t in timings] == [r.code for r in rules]
+    assert schedule.beside["T002"] == {"T002"}
+    assert {"T004", "T005"} <= schedule.beside["T004"] & schedule.beside["T005"]
+    assert started[0] == "T002" and set(started[1:3]) == {"T004", "T005"}
+
+
+def test_findings_do_not_depend_on_rules_running_side_by_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dataset = read_dataset([SAMPLES / "support_tickets.jsonl"])
+    together = run_lint(dataset, CurateSettings())
+    monkeypatch.setattr(engine, "RULE_THREADS", 1)
+    one_at_a_time = run_lint(read_dataset([SAMPLES / "support_tickets.jsonl"]), CurateSettings())
+    assert together.findings and together.findings == one_at_a_time.findings
+
+
+def test_shared_work_is_computed_once_when_rules_ask_for_it_at_once() -> None:
+    dataset = read_dataset([SAMPLES / "alpaca.jsonl"])
+    calls: list[int] = []
+    gate = threading.Barrier(4)
+
+    def compute() -> object:
+        calls.append(1)
+        time.sleep(0.1)
+        return object()
+
+    def ask(_: int) -> object:
+        gate.wait(timeout=10)
+        return dataset.shared("work", compute)
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(ask, range(4)))
+    assert len(calls) == 1 and all(answer is answers[0] for answer in answers)

@@ -49,6 +49,7 @@ class NearDuplicate(Rule[NearOptions]):
     code = "DUP002"
     name = "near-duplicate"
     severity = Severity.WARNING
+    runs_alone = True
     Options = NearOptions
     fix = DROP_COPIES
 

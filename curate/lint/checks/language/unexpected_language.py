@@ -34,6 +34,7 @@ class UnexpectedLanguage(Rule[LanguageOptions]):
     code = "LANG001"
     name = "unexpected-language"
     severity = Severity.WARNING
+    long_running = True
     Options = LanguageOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

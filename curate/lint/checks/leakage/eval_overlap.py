@@ -27,6 +27,7 @@ class EvalOverlap(Rule[LeakNearOptions]):
     code = "LEAK003"
     name = "eval-overlap"
     severity = Severity.ERROR
+    runs_alone = True
     Options = LeakNearOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

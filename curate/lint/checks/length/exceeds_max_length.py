@@ -48,6 +48,7 @@ class ExceedsMaxLength(Rule[MaxLengthOptions]):
     code = "LEN004"
     name = "exceeds-max-length"
     severity = Severity.WARNING
+    long_running = True
     Options = MaxLengthOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
