@@ -7,7 +7,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from pydantic import ValidationError
@@ -19,14 +18,14 @@ from curate.journal import ReviewState
 from curate.lint.context import LintContext
 from curate.lint.registry import RegistryError, all_rules, select_rules
 from curate.lint.rule import Rule
+from curate.lint.schedule import run_rules_side_by_side
 from curate.schemas.finding import DROP, ORIGINAL_SEVERITY, REVIEWED_BY, Finding, Severity
 from curate.schemas.lint import LintReport, LintSummary, RuleTiming
 from curate.schemas.settings import CurateSettings
 
 RULE_THREADS = 2
-"""Rules run side by side on this many threads, where the machine has the cores. Most of a
-rule's time is polars and numpy work that releases the GIL, yet much of it keeps one core
-busy: one rule at a time, a lint of 100k pairs kept 1.15 of 2 cores busy."""
+"""Rules run side by side on this many threads, where the machine has the cores
+(`curate.lint.schedule`)."""
 
 
 def build_rules(settings: CurateSettings) -> list[Rule]:
@@ -98,15 +97,9 @@ def _run_rules(
     rules: list[Rule], ctx: LintContext, on_rule: Callable[[int, int, str], None] | None
 ) -> tuple[list[Finding], list[RuleTiming]]:
     """Each rule's findings and how long it took, in the order of `rules` whatever order
-    they ran in.
-
-    Rules that run alone (`Rule.runs_alone`) go first, one at a time; the rest then run
-    side by side on `RULE_THREADS` threads, the long-running ones started first. Rules
-    share their work through `ctx.shared`, which computes each thing once and makes the
-    other askers wait for it, so findings do not depend on the schedule. Side by side,
-    a rule's time is its own wall clock: the times of rules that overlapped add up to more
-    than the run took.
-    """
+    they ran in (`curate.lint.schedule`: up to `RULE_THREADS` side by side). Side by side, a
+    rule's time is its own wall clock: the times of rules that overlapped add up to more
+    than the run took."""
     results: list[tuple[list[Finding], RuleTiming] | None] = [None] * len(rules)
     started = iter(range(len(rules)))
     lock = threading.Lock()
@@ -118,24 +111,8 @@ def _run_rules(
                 on_rule(next(started), len(rules), rule.code)
         results[index] = _run_rule(rule, ctx)
 
-    alone = [index for index, rule in enumerate(rules) if rule.runs_alone]
-    together = [index for index, rule in enumerate(rules) if not rule.runs_alone]
-    together.sort(key=lambda index: not rules[index].long_running)  # stable: else in order
-    for index in alone:
-        run(index)
-    threads = min(RULE_THREADS, workers(), len(together))
-    if threads <= 1:
-        for index in together:
-            run(index)
-    else:
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            futures = [pool.submit(run, index) for index in together]
-            try:
-                for future in futures:
-                    future.result()  # a rule that raised raises here
-            finally:
-                for future in futures:
-                    future.cancel()
+    threads = min(RULE_THREADS, workers())
+    run_rules_side_by_side(rules, run, threads, int(ctx.frame.estimated_size()))
     findings: list[Finding] = []
     timings: list[RuleTiming] = []
     for result in results:

@@ -84,13 +84,14 @@ class Rule(Generic[OptionsT]):
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fix: ClassVar[Fix | None] = None
     """What `curate lint --fix` does with this rule's findings (None: nothing)."""
-    runs_alone: ClassVar[bool] = False
-    """Whether the rule runs with no other beside it: its work is a lint run's memory peak
-    (the near-duplicate searches). Such rules run first, one at a time; the others then
-    run side by side (`curate.lint.engine`)."""
+    memory_heavy: ClassVar[bool] = False
+    """Whether the rule's memory peak grows with the dataset (the near-duplicate searches):
+    on a large dataset it runs first, with no other rule beside it
+    (`curate.lint.schedule`)."""
     long_running: ClassVar[bool] = False
-    """Whether the rule starts long shared work (languages, token counts): rules that run
-    side by side start with these, so that the short rules fill the time beside them."""
+    """Whether the rule starts long shared work (signatures, languages, token counts):
+    rules running side by side start with these, so that the short ones fill the time
+    beside them."""
 
     def __init__(self, options: OptionsT | None = None) -> None:
         self.options: OptionsT = options if options is not None else self.Options()  # type: ignore[assignment]

@@ -16,6 +16,7 @@ from curate.lint import engine
 from curate.lint.context import LintContext
 from curate.lint.engine import run_lint
 from curate.lint.rule import Rule, RuleOptions, Violation
+from curate.lint.schedule import ALONE_FROM_BYTES, run_rules_side_by_side
 from curate.schemas.finding import Severity
 from curate.schemas.settings import CurateSettings
 from tests.conftest import SAMPLES
@@ -54,13 +55,13 @@ class _Schedule:
 
 
 def _probe(
-    code: str, schedule: _Schedule, alone: bool = False, long: bool = False,
+    code: str, schedule: _Schedule, heavy: bool = False, long: bool = False,
     meet: threading.Barrier | None = None,
 ) -> Rule:  # fmt: skip
     """A rule that notes the rules running while it runs, and finds one thing."""
 
     class Probe(Rule[RuleOptions]):
-        runs_alone = alone
+        memory_heavy = heavy
         long_running = long
 
         def check(self, ctx: LintContext) -> Iterator[Violation]:
@@ -71,7 +72,7 @@ def _probe(
                 meet.wait(timeout=10)  # breaks, and the rule raises, unless its pair runs
                 with schedule.lock:
                     schedule.beside[code] |= schedule.active
-            time.sleep(0.05)
+            time.sleep(0.3 if heavy else 0.05)
             with schedule.lock:
                 schedule.beside[code] |= schedule.active
                 schedule.active.discard(code)
@@ -81,24 +82,58 @@ def _probe(
     return Probe()
 
 
-def test_rules_run_side_by_side_but_a_memory_heavy_one_runs_alone() -> None:
-    """The long-running rules start first, side by side (they meet at a barrier), a rule
-    that runs alone never has another beside it, and findings come in rule order."""
+def test_rules_run_side_by_side_long_running_ones_first() -> None:
+    """The long-running rules start first and side by side (they meet at a barrier, which
+    breaks if they do not), a memory-heavy rule among them on a small dataset; findings
+    come in rule order."""
     ctx = LintContext(read_dataset([SAMPLES / "alpaca.jsonl"]), CurateSettings())
     schedule, meet = _Schedule(), threading.Barrier(2)
     rules = [
         _probe("T001", schedule),
-        _probe("T002", schedule, alone=True),
+        _probe("T002", schedule, long=True, meet=meet),
         _probe("T003", schedule),
-        _probe("T004", schedule, long=True, meet=meet),
-        _probe("T005", schedule, long=True, meet=meet),
+        _probe("T004", schedule, heavy=True, long=True, meet=meet),
     ]
     started: list[str] = []
     findings, timings = engine._run_rules(rules, ctx, lambda i, n, code: started.append(code))
     assert [f.rule for f in findings] == [t.rule for t in timings] == [r.code for r in rules]
-    assert schedule.beside["T002"] == {"T002"}
-    assert {"T004", "T005"} <= schedule.beside["T004"] & schedule.beside["T005"]
-    assert started[0] == "T002" and set(started[1:3]) == {"T004", "T005"}
+    assert {"T002", "T004"} <= schedule.beside["T002"] & schedule.beside["T004"]
+    assert set(started[:2]) == {"T002", "T004"}
+
+
+def test_on_a_large_dataset_memory_heavy_rules_run_first_and_alone() -> None:
+    ctx = LintContext(read_dataset([SAMPLES / "alpaca.jsonl"]), CurateSettings())
+    schedule = _Schedule()
+    rules = [
+        _probe("T001", schedule, long=True),
+        _probe("T002", schedule, heavy=True),
+        _probe("T003", schedule),
+        _probe("T004", schedule, heavy=True, long=True),
+    ]
+    order: list[str] = []
+
+    def run(index: int) -> None:
+        order.append(rules[index].code)
+        list(rules[index].check(ctx))
+
+    run_rules_side_by_side(rules, run, 2, dataset_bytes=ALONE_FROM_BYTES + 1)
+    assert order[:2] == ["T002", "T004"]
+    assert schedule.beside["T002"] == {"T002"} and schedule.beside["T004"] == {"T004"}
+
+
+def test_a_rule_that_raises_stops_the_run_with_its_error() -> None:
+    ctx = LintContext(read_dataset([SAMPLES / "alpaca.jsonl"]), CurateSettings())
+    schedule = _Schedule()
+
+    class Broken(Rule[RuleOptions]):
+        code, name, severity = "T009", "broken", Severity.ERROR
+
+        def check(self, ctx: LintContext) -> Iterator[Violation]:
+            raise RuntimeError("a rule failed")
+
+    rules = [_probe("T001", schedule, long=True), Broken(), _probe("T003", schedule)]
+    with pytest.raises(RuntimeError, match="a rule failed"):
+        engine._run_rules(rules, ctx, None)
 
 
 def test_findings_do_not_depend_on_rules_running_side_by_side(

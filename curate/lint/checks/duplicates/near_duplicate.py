@@ -49,7 +49,8 @@ class NearDuplicate(Rule[NearOptions]):
     code = "DUP002"
     name = "near-duplicate"
     severity = Severity.WARNING
-    runs_alone = True
+    memory_heavy = True
+    long_running = True
     Options = NearOptions
     fix = DROP_COPIES
 

@@ -27,7 +27,7 @@ class EvalOverlap(Rule[LeakNearOptions]):
     code = "LEAK003"
     name = "eval-overlap"
     severity = Severity.ERROR
-    runs_alone = True
+    memory_heavy = True
     Options = LeakNearOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

@@ -58,7 +58,7 @@ class NgramContamination(Rule[ContaminationOptions]):
     code = "LEAK004"
     name = "ngram-contamination"
     severity = Severity.WARNING
-    runs_alone = True
+    memory_heavy = True
     Options = ContaminationOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:

@@ -28,7 +28,7 @@ class SplitNearOverlap(Rule[LeakNearOptions]):
     code = "LEAK002"
     name = "split-near-overlap"
     severity = Severity.ERROR
-    runs_alone = True
+    memory_heavy = True
     Options = LeakNearOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
