@@ -23,6 +23,7 @@ import hashlib
 import importlib.util
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +54,15 @@ class AnalysisCache:
         self.folder = folder
         self.computed = 0
         """Texts analysed (not found in the cache) by this instance: what a warm run saves."""
+        self._guard = threading.Lock()
+        self._files: dict[Path, threading.Lock] = {}
+        """One lock per cache file: rules running side by side that use the same analysis
+        read, extend and write its file one after the other, so neither loses the other's
+        rows and the second reads what the first computed."""
+
+    def _counted(self, texts: int) -> None:
+        with self._guard:
+            self.computed += texts
 
     def rows(
         self,
@@ -67,31 +77,36 @@ class AnalysisCache:
         `code` names the modules whose source decides the result (their source is part of
         the file's key)."""
         if self.folder is None or texts.is_empty():
-            self.computed += len(texts)
+            self._counted(len(texts))
             return compute(texts)
         texts = texts.cast(pl.String)
         seeds = zip(KEYS, _SEEDS, strict=True)
         keys = pl.DataFrame({name: texts.hash(seed) for name, seed in seeds})
         path = self.folder / f"{analysis}-{_file_key(analysis, options, code)}.parquet"
-        # What a row must look like: a file of another layout is not this analysis's.
-        found_layout = compute(texts.head(0)).schema
-        layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
-        cached = _read(path, layout)
-        on = list(KEYS)
-        # Each distinct text once, in order of first appearance; those not cached are to do.
-        todo = keys.with_columns(texts.alias("text")).unique(on, keep="first", maintain_order=True)
-        distinct = todo.height
-        if cached is not None:
-            todo = todo.join(cached.select(on), on=on, how="anti", maintain_order="left")
-        if todo.height:
-            found = compute(todo.get_column("text"))
-            self.computed += todo.height
-            fresh = pl.concat([todo.select(on), found], how="horizontal")
-            cached = fresh if cached is None else pl.concat([cached, fresh])
-            if cached.height > PRUNE_FACTOR * distinct + PRUNE_SLACK:
-                cached = cached.join(keys, on=on, how="semi")
-            _write(path, cached)
-        assert cached is not None
+        with self._guard:
+            lock = self._files.setdefault(path, threading.Lock())
+        with lock:
+            # What a row must look like: a file of another layout is not this analysis's.
+            found_layout = compute(texts.head(0)).schema
+            layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
+            cached = _read(path, layout)
+            on = list(KEYS)
+            # Each distinct text once, in order of first appearance; the uncached are to do.
+            todo = keys.with_columns(texts.alias("text")).unique(
+                on, keep="first", maintain_order=True
+            )
+            distinct = todo.height
+            if cached is not None:
+                todo = todo.join(cached.select(on), on=on, how="anti", maintain_order="left")
+            if todo.height:
+                found = compute(todo.get_column("text"))
+                self._counted(todo.height)
+                fresh = pl.concat([todo.select(on), found], how="horizontal")
+                cached = fresh if cached is None else pl.concat([cached, fresh])
+                if cached.height > PRUNE_FACTOR * distinct + PRUNE_SLACK:
+                    cached = cached.join(keys, on=on, how="semi")
+                _write(path, cached)
+            assert cached is not None
         result = keys.join(cached, on=on, how="left", maintain_order="left")
         return result.drop(on)
 

@@ -85,8 +85,8 @@ class Rule(Generic[OptionsT]):
     fix: ClassVar[Fix | None] = None
     """What `curate lint --fix` does with this rule's findings (None: nothing)."""
     memory_heavy: ClassVar[bool] = False
-    """Whether the rule's memory peak grows with the dataset (the near-duplicate searches):
-    on a large dataset it runs first, with no other rule beside it
+    """Whether the rule's memory peak grows with the dataset (the near-duplicate and n-gram
+    searches): on a large dataset it runs first, with no other rule beside it
     (`curate.lint.schedule`)."""
     long_running: ClassVar[bool] = False
     """Whether the rule starts long shared work (signatures, languages, token counts):

@@ -82,10 +82,11 @@ def _probe(
     return Probe()
 
 
-def test_rules_run_side_by_side_long_running_ones_first() -> None:
+def test_rules_run_side_by_side_long_running_ones_first(monkeypatch: pytest.MonkeyPatch) -> None:
     """The long-running rules start first and side by side (they meet at a barrier, which
     breaks if they do not), a memory-heavy rule among them on a small dataset; findings
     come in rule order."""
+    monkeypatch.setattr(engine, "workers", lambda: 2)  # as on two cores, whatever this has
     ctx = LintContext(read_dataset([SAMPLES / "alpaca.jsonl"]), CurateSettings())
     schedule, meet = _Schedule(), threading.Barrier(2)
     rules = [
@@ -139,6 +140,7 @@ def test_a_rule_that_raises_stops_the_run_with_its_error() -> None:
 def test_findings_do_not_depend_on_rules_running_side_by_side(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(engine, "workers", lambda: 2)
     dataset = read_dataset([SAMPLES / "support_tickets.jsonl"])
     together = run_lint(dataset, CurateSettings())
     monkeypatch.setattr(engine, "RULE_THREADS", 1)
