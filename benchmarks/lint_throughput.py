@@ -180,7 +180,8 @@ def main() -> None:
         f"({predicted:,} pairs reported, {len(truth['near']):,} planted, "
         f"{len(truth['exact']):,} exact copies planted)"
     )
-    print("  seconds per rule (shared work counts where first needed):")
+    print("  seconds per rule (shared work counts where first needed; rules run two at a time,")
+    print("  so a rule waiting for shared work another computes counts that wait too):")
     for timing in sorted(report["timings"], key=lambda t: -t["seconds"]):
         if timing["seconds"] >= 0.01:
             print(

@@ -10,8 +10,11 @@ One Parquet file per analysis and options, `FOLDER/<analysis>-<key>.parquet`, ho
 text's hash (128 bits: polars' hash under two seeds, `k0` and `k1`) and the analysis's
 result columns. The file's key covers the options, the curate and polars versions (polars'
 hash is stable within a version only) and the source of the modules that compute the
-analysis, so a changed rule never reads a stale result. The folder is safe to
-delete at any time. Files are replaced atomically (a temporary file renamed over the old),
+analysis, so a changed rule never reads a stale result. A run that analyses a few new
+texts adds their rows in a small segment file beside it (`SEGMENT`) instead of writing the
+whole file again (48 MB of signatures for 100k records); once the segments are many or
+large, a run writes one file of all the rows and removes them. The folder is safe to
+delete at any time. Files are written atomically (a temporary file renamed into place),
 so a run that is killed, or two runs at once, leave either the old file or a whole new
 one; a file that cannot be read is treated as empty and rewritten.
 """
@@ -44,6 +47,13 @@ PRUNE_FACTOR = 2
 `PRUNE_SLACK`) is cut down to the current dataset's: datasets that shrink or churn do not
 grow the cache without bound, and alternating between a few datasets still hits."""
 PRUNE_SLACK = 100_000
+SEGMENT = ".segment"
+"""Rows added by a later run go in a file of their own beside the analysis's file,
+`<analysis>-<key>.parquet.<random>.segment`, until there are `MAX_SEGMENTS` of them or
+they hold more than 1/`SEGMENT_SHARE` of its rows; the next run that adds rows then writes
+one file of all of them."""
+MAX_SEGMENTS = 8
+SEGMENT_SHARE = 4
 _IGNORE_ALL = "# Written by curate: the lint cache, safe to delete.\n*\n"
 
 
@@ -89,8 +99,15 @@ class AnalysisCache:
             # What a row must look like: a file of another layout is not this analysis's.
             found_layout = compute(texts.head(0)).schema
             layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
-            cached = _read(path, layout)
             on = list(KEYS)
+            base, segments = _read(path, layout), _segments(path)
+            cached = base
+            added = [_read(segment, layout) for segment in segments]
+            parts = [part for part in (base, *added) if part is not None]
+            if len(parts) > 1:  # two runs at once may have added the same texts
+                cached = pl.concat(parts).unique(on, keep="first", maintain_order=True)
+            elif parts:
+                cached = parts[0]
             # Each distinct text once, in order of first appearance; the uncached are to do.
             todo = keys.with_columns(texts.alias("text")).unique(
                 on, keep="first", maintain_order=True
@@ -102,10 +119,8 @@ class AnalysisCache:
                 found = compute(todo.get_column("text"))
                 self._counted(todo.height)
                 fresh = pl.concat([todo.select(on), found], how="horizontal")
+                _store(path, fresh, base, cached, segments, keys, distinct)
                 cached = fresh if cached is None else pl.concat([cached, fresh])
-                if cached.height > PRUNE_FACTOR * distinct + PRUNE_SLACK:
-                    cached = cached.join(keys, on=on, how="semi")
-                _write(path, cached)
             assert cached is not None
         result = keys.join(cached, on=on, how="left", maintain_order="left")
         return result.drop(on)
@@ -149,6 +164,46 @@ def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
             raise ValueError(f"no module {name!r} to key the {analysis} cache by")
         digest.update(Path(spec.origin).read_bytes())
     return digest.hexdigest()
+
+
+def _store(
+    path: Path,
+    fresh: pl.DataFrame,
+    base: pl.DataFrame | None,
+    cached: pl.DataFrame | None,
+    segments: list[Path],
+    keys: pl.DataFrame,
+    distinct: int,
+) -> None:
+    """Keep the `fresh` rows: in a small segment file beside `path` while the segments are
+    few and small next to the base file, so that a run that analysed ten texts writes ten
+    rows, not the whole file again; else in a new base file of every row (cut down to the
+    current texts' where it has grown far beyond them), and the segments read into it go."""
+    segment_rows = 0 if cached is None or base is None else cached.height - base.height
+    if (
+        base is not None
+        and len(segments) < MAX_SEGMENTS
+        and (segment_rows + fresh.height) * SEGMENT_SHARE <= base.height
+    ):
+        _write(path.with_name(f"{path.name}.{os.urandom(6).hex()}{SEGMENT}"), fresh)
+        return
+    rows = fresh if cached is None else pl.concat([cached, fresh])
+    if rows.height > PRUNE_FACTOR * distinct + PRUNE_SLACK:
+        rows = rows.join(keys, on=list(KEYS), how="semi")
+    _write(path, rows)
+    for segment in segments:
+        with contextlib.suppress(OSError):
+            segment.unlink()
+
+
+def _segments(path: Path) -> list[Path]:
+    """The segment files of the base file `path`, oldest first (one that another run
+    merges away meanwhile is left out, or read as missing)."""
+    found: list[tuple[int, Path]] = []
+    for segment in path.parent.glob(f"{path.name}.*{SEGMENT}"):
+        with contextlib.suppress(OSError):
+            found.append((segment.stat().st_mtime_ns, segment))
+    return [segment for _, segment in sorted(found)]
 
 
 def _read(path: Path, layout: pl.Schema) -> pl.DataFrame | None:

@@ -55,6 +55,30 @@ def test_a_warm_cache_gives_the_same_rows_and_computes_only_new_texts(tmp_path: 
     assert calls[-1] == 1 and warm.computed == 1
 
 
+def test_a_few_new_texts_go_in_a_segment_until_the_segments_are_merged(tmp_path: Path) -> None:
+    """A warm run that analyses a few new texts writes them beside the analysis's file,
+    which stays as it was; later runs read them; once there are MAX_SEGMENTS, the next run
+    that adds texts writes one file of every row and removes the segments."""
+    from curate.io.analysis_cache import MAX_SEGMENTS
+
+    base_texts = [f"text number {i}" for i in range(200)]
+    AnalysisCache(tmp_path).rows("len", "o", pl.Series(base_texts), lengths, CODE)
+    (path,) = tmp_path.glob("len-*.parquet")
+    written = path.read_bytes()
+    seen = list(base_texts)
+    for run in range(MAX_SEGMENTS + 1):
+        seen.append(f"new text {run}")
+        texts = pl.Series(seen)
+        calls: list[int] = []
+        cache = AnalysisCache(tmp_path)
+        assert cache.rows("len", "o", texts, counting(calls), CODE).equals(lengths(texts))
+        assert calls == [1] and cache.computed == 1  # the segments before were read
+        segments = list(tmp_path.glob("len-*.segment"))
+        if run < MAX_SEGMENTS:
+            assert len(segments) == run + 1 and path.read_bytes() == written
+    assert segments == [] and pl.read_parquet(path).height == len(seen)
+
+
 def test_options_and_code_key_the_file(tmp_path: Path) -> None:
     texts = pl.Series(TEXTS)
     calls: list[int] = []
