@@ -87,7 +87,12 @@ def lint(
     output_format: Annotated[
         LintFormat, typer.Option("--output-format", help="text, json, github or sarif.")
     ] = LintFormat.TEXT,
-    statistics: Annotated[bool, typer.Option(help="Add counts and seconds per rule.")] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            help="Add counts and seconds per rule (rules run two at a time: seconds overlap)."
+        ),
+    ] = False,
     baseline: Annotated[
         Path | None, typer.Option(help="Report only findings not in this baseline.")
     ] = None,
