@@ -37,6 +37,10 @@ ROLE_OF_NAME = {
     "testing": "test",
 }
 EVAL_ROLE = "eval"
+NOT_SPACE = r"\S"
+"""A text holds something besides whitespace when this matches: `str.contains(NOT_SPACE)`
+asks that without copying the text, which `str.strip_chars() != ""` does (0.7 GB of
+replies at 1M records)."""
 
 
 SHARD = re.compile(r"^data-\d+-of-\d+\.arrow$")

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from curate.lint.context import LintContext
+from curate.lint.context import NOT_SPACE, LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
@@ -31,7 +31,7 @@ class MissingCategory(Rule[RuleOptions]):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         training = ctx.training
-        missing = pl.col("category").is_null() | (pl.col("category").str.strip_chars() == "")
+        missing = pl.col("category").is_null() | ~pl.col("category").str.contains(NOT_SPACE)
         without = training.filter(missing).get_column("id").to_list()
         if without and len(without) < training.height:
             yield Violation(

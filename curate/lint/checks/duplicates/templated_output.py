@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import polars as pl
 from pydantic import Field
 
-from curate.lint.context import EVAL_ROLE, LintContext
+from curate.lint.context import EVAL_ROLE, NOT_SPACE, LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
@@ -43,7 +43,7 @@ class TemplatedOutput(Rule[TemplatedOptions]):
             ctx.frame.with_columns(
                 ctx.exact_group("output").alias("group"), ctx.exact_group("input").alias("asked")
             )
-            .filter((pl.col("role") != EVAL_ROLE) & (pl.col("output").str.strip_chars() != ""))
+            .filter((pl.col("role") != EVAL_ROLE) & pl.col("output").str.contains(NOT_SPACE))
             .group_by("group", maintain_order=True)
             .agg(pl.col("id"), pl.col("asked").n_unique().alias("inputs"))
             .filter(pl.col("inputs") >= minimum)

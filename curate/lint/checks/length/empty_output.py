@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from curate.lint.context import LintContext
+from curate.lint.context import NOT_SPACE, LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
@@ -31,7 +31,7 @@ class EmptyOutput(Rule[RuleOptions]):
     severity = Severity.ERROR
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        empty = pl.col("output").str.strip_chars() == ""
+        empty = ~pl.col("output").str.contains(NOT_SPACE)
         if "messages" in ctx.frame.columns:
             last_role = pl.col("messages").list.last().struct.field("role")
             empty = empty & (pl.col("messages").is_null() | (last_role == "assistant"))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import polars as pl
 
 from curate.lint.checks.schema import read_issues
-from curate.lint.context import LintContext
+from curate.lint.context import NOT_SPACE, LintContext
 from curate.lint.registry import register
 from curate.lint.rule import Rule, RuleOptions, Violation
 from curate.schemas.finding import Severity
@@ -33,6 +33,6 @@ class MissingField(Rule[RuleOptions]):
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
         yield from read_issues(ctx, {"missing-field", "null-field"})
-        empty = ctx.frame.filter(pl.col("input").str.strip_chars() == "")
+        empty = ctx.frame.filter(~pl.col("input").str.contains(NOT_SPACE))
         for record in empty.get_column("id"):
             yield Violation([record], "input is empty")
