@@ -49,10 +49,12 @@ class StageLine:
     def stage(self, name: str, step: str = "") -> None:
         self.name, self.step = name, step
 
-    def rule(self, index: int, total: int, code: str) -> None:
-        """Before rule `index` (from 0) of `total` runs."""
-        family = code.rstrip("0123456789")
-        self.stage(STAGES.get(family, family), f"rule {index + 1} of {total}: {code}")
+    def rule(self, started: int, total: int, running: tuple[str, ...]) -> None:
+        """As lint's rules start and end: `started` of `total` have started, and the rules
+        in `running` run now (two at a time, so the line names both)."""
+        families = [code.rstrip("0123456789") for code in running]
+        stages = dict.fromkeys(STAGES.get(family, family) for family in families)
+        self.stage(", ".join(stages), f"rule {started} of {total}: {', '.join(running)}")
 
     def __rich__(self) -> Text:
         elapsed = time.monotonic() - self.started

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from curate.cli import app
 from curate.io import read_dataset
 from curate.lint.engine import run_lint
-from curate.progress import stage_line, terminal_console
+from curate.progress import StageLine, stage_line, terminal_console
 from curate.schemas.settings import CurateSettings
 from tests.conftest import SAMPLES
 
@@ -49,3 +49,12 @@ def test_no_line_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     ):
         result = CliRunner().invoke(app, args)
         assert "records/s" not in result.output and "\x1b" not in result.stderr
+
+
+def test_the_line_names_every_rule_running_side_by_side() -> None:
+    line = StageLine(None)
+    line.rule(2, 36, ("DUP002", "LANG001"))
+    shown = line.__rich__().plain
+    assert "duplicates, language" in shown and "rule 2 of 36: DUP002, LANG001" in shown
+    line.rule(3, 36, ("LANG001", "LANG002"))
+    assert line.__rich__().plain.startswith("language · rule 3 of 36: LANG001, LANG002")

@@ -23,6 +23,8 @@ from curate.schemas.finding import DROP, ORIGINAL_SEVERITY, REVIEWED_BY, Finding
 from curate.schemas.lint import LintReport, LintSummary, RuleTiming
 from curate.schemas.settings import CurateSettings
 
+RuleProgress = Callable[[int, int, tuple[str, ...]], None]
+"""Told, as rules start and end, how many of how many have started and which run now."""
 RULE_THREADS = 2
 """Rules run side by side on this many threads, where the machine has the cores
 (`curate.lint.schedule`)."""
@@ -60,12 +62,13 @@ def run_lint(
     settings: CurateSettings,
     eval_paths: set[str] | None = None,
     statistics: bool = False,
-    on_rule: Callable[[int, int, str], None] | None = None,
+    on_rule: RuleProgress | None = None,
 ) -> LintReport:
     """Lint `dataset` (with `--eval` files among its sources) and return the report.
 
-    Findings are sorted worst first, then by rule code and location. `on_rule(index,
-    total, code)` is called before each rule runs (a progress line shows it).
+    Findings are sorted worst first, then by rule code and location. `on_rule(started,
+    total, running)` is called as each rule starts and ends, while any runs: how many rules
+    have started, of how many, and the codes of those running (a progress line shows it).
     """
     rules = build_rules(settings)
     ctx = LintContext(dataset, settings, eval_paths)
@@ -94,22 +97,35 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 def _run_rules(
-    rules: list[Rule], ctx: LintContext, on_rule: Callable[[int, int, str], None] | None
+    rules: list[Rule], ctx: LintContext, on_rule: RuleProgress | None
 ) -> tuple[list[Finding], list[RuleTiming]]:
     """Each rule's findings and how long it took, in the order of `rules` whatever order
     they ran in (`curate.lint.schedule`: up to `RULE_THREADS` side by side). Side by side, a
     rule's time is its own wall clock: the times of rules that overlapped add up to more
     than the run took."""
     results: list[tuple[list[Finding], RuleTiming] | None] = [None] * len(rules)
-    started = iter(range(len(rules)))
+    running: list[str] = []
+    started = 0
     lock = threading.Lock()
+
+    def told(code: str, starts: bool) -> None:
+        nonlocal started
+        with lock:
+            if starts:
+                started += 1
+                running.append(code)
+            else:
+                running.remove(code)
+            if on_rule is not None and running:
+                on_rule(started, len(rules), tuple(running))
 
     def run(index: int) -> None:
         rule = rules[index]
-        if on_rule is not None:
-            with lock:
-                on_rule(next(started), len(rules), rule.code)
-        results[index] = _run_rule(rule, ctx)
+        told(rule.code, starts=True)
+        try:
+            results[index] = _run_rule(rule, ctx)
+        finally:
+            told(rule.code, starts=False)
 
     threads = min(RULE_THREADS, workers())
     run_rules_side_by_side(rules, run, threads, int(ctx.frame.estimated_size()))
