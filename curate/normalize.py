@@ -8,6 +8,7 @@ space, fullwidth letters, Cyrillic look-alikes or extra spaces must not hide a c
 from __future__ import annotations
 
 import unicodedata
+from typing import TypeVar
 
 import polars as pl
 
@@ -54,10 +55,9 @@ def dedup_text(texts: pl.Series) -> pl.Series:
         return pl.concat(slices, rechunk=False)
     # The streaming engine spreads these steps over the cores in morsels (100k replies of
     # 1.1 KB: 0.10 s against 0.19 s in memory, on 2 cores).
-    text = pl.col("text")
     result = (
         pl.LazyFrame({"text": texts})
-        .select(text.str.to_lowercase().str.replace_all(_EXTRA_SPACE, " ").str.strip_chars())
+        .select(_collapse(pl.col("text").str.to_lowercase()))
         .collect(engine="streaming")
         .to_series()
         .alias(texts.name)
@@ -73,5 +73,9 @@ def dedup_text(texts: pl.Series) -> pl.Series:
     return result
 
 
-def _collapse(texts: pl.Series) -> pl.Series:
+_Texts = TypeVar("_Texts", pl.Series, pl.Expr)
+
+
+def _collapse(texts: _Texts) -> _Texts:
+    """Whitespace runs (and line breaks) as one space, none at the ends."""
     return texts.str.replace_all(_EXTRA_SPACE, " ").str.strip_chars()

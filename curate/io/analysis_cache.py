@@ -101,13 +101,11 @@ class AnalysisCache:
             layout = pl.Schema([*keys.schema.items(), *found_layout.items()])
             on = list(KEYS)
             base, segments = _read(path, layout), _segments(path)
-            cached = base
             added = [_read(segment, layout) for segment in segments]
             parts = [part for part in (base, *added) if part is not None]
+            cached = parts[0] if len(parts) == 1 else None
             if len(parts) > 1:  # two runs at once may have added the same texts
                 cached = pl.concat(parts).unique(on, keep="first", maintain_order=True)
-            elif parts:
-                cached = parts[0]
             # Each distinct text once, in order of first appearance; the uncached are to do.
             todo = keys.with_columns(texts.alias("text")).unique(
                 on, keep="first", maintain_order=True
@@ -197,13 +195,9 @@ def _store(
 
 
 def _segments(path: Path) -> list[Path]:
-    """The segment files of the base file `path`, oldest first (one that another run
-    merges away meanwhile is left out, or read as missing)."""
-    found: list[tuple[int, Path]] = []
-    for segment in path.parent.glob(f"{path.name}.*{SEGMENT}"):
-        with contextlib.suppress(OSError):
-            found.append((segment.stat().st_mtime_ns, segment))
-    return [segment for _, segment in sorted(found)]
+    """The segment files of the base file `path` (one that another run merges away
+    meanwhile is read as missing)."""
+    return sorted(path.parent.glob(f"{path.name}.*{SEGMENT}"))
 
 
 def _read(path: Path, layout: pl.Schema) -> pl.DataFrame | None:
