@@ -63,7 +63,7 @@ def main() -> None:
     edit(data, args.changed, args.seed)
     edited_reference, edited_truth = lint(data, *off)
     edited, edited_found = lint(data, *on)
-    stored = sum(p.stat().st_size for p in cache.glob("*.parquet")) / 1e6
+    stored = sum(p.stat().st_size for p in cache.glob("*.arrow")) / 1e6
     rows = [
         ("no cache", reference, None),
         ("cold cache", cold, cold_found == truth),

@@ -180,18 +180,25 @@ def load_review(dataset: Dataset) -> ReviewState:
     `Dataset.local_ids`). A decision about a record no longer in its file stays in the
     state (counted as unknown) without ever reaching another file's record of that id.
     """
+    read = {
+        source.path: [
+            d for journal in journal_paths(Path(source.path)) for d in read_decisions(journal)
+        ]
+        for source in dataset.sources
+    }
+    if not any(read.values()):
+        return current_state([])  # nothing reviewed: no map of every id to build
     ids_of: dict[str, dict[str, str]] = {}
     for rid, source in dataset.frame.select("id", "source").iter_rows():
         ids_of.setdefault(source, {})[dataset.local_id(rid)] = rid
     present = {rid for ids in ids_of.values() for rid in ids.values()}
     decisions: list[Decision] = []
-    for source in dataset.sources:
-        mine = ids_of.get(source.path, {})
-        journals = journal_paths(Path(source.path))
-        for decision in (d for journal in journals for d in read_decisions(journal)):
+    for path, found in read.items():
+        mine = ids_of.get(path, {})
+        for decision in found:
             rid = mine.get(decision.id)
             if rid is None:
-                rid = decision.id if decision.id not in present else f"{source.path}:{decision.id}"
+                rid = decision.id if decision.id not in present else f"{path}:{decision.id}"
             decisions.append(
                 decision if rid == decision.id else decision.model_copy(update={"id": rid})
             )

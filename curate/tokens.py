@@ -31,6 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from curate.config import ConfigError
@@ -206,7 +207,7 @@ def _estimate(frame: pl.DataFrame) -> TokenCounts:
 
 def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCache) -> TokenCounts:
     try:
-        from tokenizers import Tokenizer
+        import tokenizers  # noqa: F401  (loaded on first use; missing, the error says what to install)
     except ImportError:
         raise TokenizerError(
             "lint.tokenizer needs the `tokenizers` package: pip install 'curate-sft[train]'"
@@ -215,29 +216,23 @@ def _exact(frame: pl.DataFrame, path: Path, limit: int | None, cache: AnalysisCa
     file = path / "tokenizer.json" if path.is_dir() else path
     if not file.is_file():
         raise TokenizerError(f"{file}: no tokenizer.json here")
-    template = _chat_template(folder)
-    tokenizer = Tokenizer.from_file(str(file))
-    count = _Counter(
-        tokenizer,
-        template,
-        frame,
-        cache,
-        _tokenizer_key(file, folder),
-        _chunk_counter(tokenizer, file, template, frame),
-    )
+    loaded = _Loaded(file, folder)
+    key = _tokenizer_key(file, folder)
+    records = _record_keys(frame)
+    chunks = _chunk_counter(loaded, frame, records, cache, key)
+    count = _Counter(loaded, frame, records, cache, key, chunks)
     estimate = _estimate(frame)
-    prompt, total = estimate.prompt.to_list(), estimate.total.to_list()
-    if count.chunks is not None:
+    prompt = estimate.prompt.to_numpy().astype(np.int64)
+    total = estimate.total.to_numpy().astype(np.int64)
+    if chunks is not None:
         # Every total exactly; a prompt only where the rules read it: the example reaches
         # the limit (how much of the reply is cut off, or all of it). Elsewhere the prompt
         # stays estimated, but never above its example's exact total, so that no estimate
         # can put a prompt over the limit.
-        count(list(range(frame.height)), prompt, total, parts=("total",))
-        over = [row for row, tokens in enumerate(total) if limit is None or tokens >= limit]
+        count(np.arange(frame.height), prompt, total, parts=("total",))
+        np.minimum(prompt, total, out=prompt)
+        over = np.arange(frame.height) if limit is None else np.flatnonzero(total >= limit)
         count(over, prompt, total, parts=("prompt",))
-        exact = set(over)
-        pairs = enumerate(zip(prompt, total, strict=True))
-        prompt = [p if row in exact else min(p, t) for row, (p, t) in pairs]
     else:
         wanted = _rows_to_count(count, frame, estimate, limit, prompt, total)
         count(wanted, prompt, total)
@@ -254,25 +249,28 @@ def _rows_to_count(
     frame: pl.DataFrame,
     estimate: TokenCounts,
     limit: int | None,
-    prompt: list[int],
-    total: list[int],
-) -> list[int]:
+    prompt: np.ndarray,
+    total: np.ndarray,
+) -> np.ndarray:
     """The rows still to count exactly: all without a limit; else a calibration sample is
     counted here (into `prompt` and `total`), and the rows left are those the estimate,
     calibrated on it and made generous, puts near or over the limit, and those of unusual
     composition (other scripts, digit- and symbol-heavy text, long chats)."""
     rows = frame.height
     if limit is None or rows <= CALIBRATION_RECORDS:
-        return list(range(rows))
+        return np.arange(rows)
     step = max(rows // CALIBRATION_RECORDS, 1)
-    sample = list(range(0, rows, step))[:CALIBRATION_RECORDS]
+    sample = np.arange(0, rows, step)[:CALIBRATION_RECORDS]
     count(sample, prompt, total)
-    guessed_prompt, guessed_total = estimate.prompt.to_list(), estimate.total.to_list()
-    ratios = sorted(
-        max(total[i] / max(guessed_total[i], 1), prompt[i] / max(guessed_prompt[i], 1))
-        for i in sample
+    guessed_prompt = estimate.prompt.to_numpy()[sample]
+    guessed_total = estimate.total.to_numpy()[sample]
+    ratios = np.sort(
+        np.maximum(
+            total[sample] / np.maximum(guessed_total, 1),
+            prompt[sample] / np.maximum(guessed_prompt, 1),
+        )
     )
-    ratio = ratios[min(len(ratios) - 1, int(len(ratios) * RATIO_QUANTILE))]
+    ratio = float(ratios[min(len(ratios) - 1, int(len(ratios) * RATIO_QUANTILE))])
     factor = max(ratio * SAFETY, 1.0)  # an estimate left standing never crosses the limit
     text = pl.col("input").fill_null("") + pl.col("output").fill_null("")
     # Texts unlike the bulk are counted whatever their estimate: other scripts (2-4 bytes a
@@ -289,7 +287,9 @@ def _rows_to_count(
     near = (estimate.total * factor >= limit) | unusual.get_column("u")
     if "messages" in frame.columns:
         near = near | (frame.get_column("messages").list.len().fill_null(0) > MANY_TURNS)
-    return sorted(set(near.arg_true().to_list()) - set(sample))
+    wanted = near.to_numpy().copy()
+    wanted[sample] = False
+    return np.flatnonzero(wanted)
 
 
 def _tokenizer_key(file: Path, folder: Path) -> str:
@@ -299,27 +299,71 @@ def _tokenizer_key(file: Path, folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _record_keys(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per record, its key for the cache: `column_keys` of its fields."""
+    fields = [c for c in ("input", "output", "messages") if c in frame.columns]
+    return column_keys([frame.get_column(f) for f in fields])
+
+
+class _Loaded:
+    """The tokenizer, its chat template and whether it counts by chunks, each loaded when
+    first asked for: a warm lint whose counts are all in the cache needs none of them
+    (loading the tokenizer and compiling the template took 0.12 s of a 2.6 s re-lint)."""
+
+    def __init__(self, file: Path, folder: Path) -> None:
+        self.file, self.folder = file, folder
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        return Tokenizer.from_file(str(self.file))
+
+    @cached_property
+    def template(self) -> Any:
+        return _chat_template(self.folder)
+
+    @cached_property
+    def chunk_countable(self) -> bool:
+        try:
+            config = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(config, dict) and chunk_countable(config)
+
+    def encode_batch_fast(self, texts: list[str], add_special_tokens: bool) -> Any:
+        """The tokenizer's own (what `ChunkCounter` calls)."""
+        return self.tokenizer.encode_batch_fast(texts, add_special_tokens=add_special_tokens)
+
+
 def _chunk_counter(
-    tokenizer: Any, file: Path, template: Any, frame: pl.DataFrame
+    loaded: _Loaded, frame: pl.DataFrame, records: pl.DataFrame, cache: AnalysisCache, key: str
 ) -> ChunkCounter | None:
     """A chunk counter where this tokenizer counts a text as the sum of its chunks and,
     on records spread over the dataset, chunk counts of the framed texts equal whole
-    counts of the rendered ones; else None."""
-    try:
-        config = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    counts of the rendered ones; else None. Whether a record agrees is kept in `cache`
+    by record and tokenizer, so that a warm run decides without loading the tokenizer."""
+    if frame.height == 0:
         return None
-    if not isinstance(config, dict) or not chunk_countable(config) or frame.height == 0:
-        return None
-    counter = ChunkCounter(tokenizer)
+    counter = ChunkCounter(loaded)
     step = max(frame.height // AGREEMENT_RECORDS, 1)
-    sample = frame[list(range(0, frame.height, step))[:AGREEMENT_RECORDS]]
-    prompts, totals, _ = _render(sample, template)
-    framed = _framed(sample, template)
-    whole = [
-        len(e.ids) for e in tokenizer.encode_batch_fast(prompts + totals, add_special_tokens=False)
-    ]
-    return counter if counter(pl.concat(framed)).to_list() == whole else None
+    sample = np.arange(0, frame.height, step)[:AGREEMENT_RECORDS]
+    chosen = frame[sample]
+
+    def agreeing(at: pl.Series) -> pl.DataFrame:
+        if at.is_empty() or not loaded.chunk_countable:
+            return pl.DataFrame({"agrees": [False] * len(at)}, schema={"agrees": pl.Boolean})
+        batch = chosen[at]
+        prompts, totals, _ = _render(batch, loaded.template)
+        framed = _framed(batch, loaded.template)
+        encoded = loaded.encode_batch_fast(prompts + totals, add_special_tokens=False)
+        whole = np.array([len(e.ids) for e in encoded], dtype=np.int64).reshape(2, -1)
+        chunked = counter(pl.concat(framed)).to_numpy().reshape(2, -1)
+        return pl.DataFrame({"agrees": (whole == chunked).all(axis=0)})
+
+    code = ("curate.tokens", "curate.token_chunks")
+    agreed = cache.rows_at("tokens-chunks-agree", key, records[sample], agreeing, code=code)
+    return counter if agreed.get_column("agrees").all() else None
 
 
 class _Counter:
@@ -329,53 +373,40 @@ class _Counter:
 
     def __init__(
         self,
-        tokenizer: Any,
-        template: Any,
+        loaded: _Loaded,
         frame: pl.DataFrame,
+        records: pl.DataFrame,
         cache: AnalysisCache,
         key: str,
         chunks: ChunkCounter | None = None,
     ) -> None:
-        self.tokenizer, self.template, self.frame = tokenizer, template, frame
+        self.loaded, self.frame, self.records = loaded, frame, records
         self.cache, self.key, self.chunks = cache, key, chunks
 
     def __call__(
         self,
-        rows: list[int],
-        prompt: list[int],
-        total: list[int],
+        rows: np.ndarray,
+        prompt: np.ndarray,
+        total: np.ndarray,
         parts: tuple[str, ...] = ("prompt", "total"),
     ) -> None:
         """Count `rows` into `prompt` and `total` (only the `parts` named)."""
-        if not rows:
+        if not len(rows):
             return
         # Rows are gathered from the frame a slice at a time (`_counted`), never all at once.
-        records = self._record_keys[rows]
-        first = (
-            records.to_frame()
-            .with_columns(pl.Series("row", rows, dtype=pl.UInt32))
-            .unique("record", keep="first")
-        )
+        frame_rows = pl.Series("row", rows, dtype=pl.UInt32)
 
-        def counted(texts: pl.Series) -> pl.DataFrame:
-            wanted = texts.alias("record").to_frame()
-            found = wanted.join(first, on="record", how="left", maintain_order="left")
-            return self._counted(found.get_column("row"), parts)
+        def counted(at: pl.Series) -> pl.DataFrame:
+            if at.is_empty():
+                return pl.DataFrame(schema=dict.fromkeys(parts, pl.Int64))
+            return self._counted(frame_rows.gather(at), parts)
 
         code = ("curate.tokens", "curate.token_chunks")
         analysis = "-".join(("tokens", *parts))
-        counts = self.cache.rows(analysis, self.key, records, counted, code=code)
+        counts = self.cache.rows_at(analysis, self.key, self.records[rows], counted, code=code)
         into = {"prompt": prompt, "total": total}
         for part in parts:
-            values = into[part]
-            for row, tokens in zip(rows, counts[part], strict=True):
-                values[row] = tokens
-
-    @cached_property
-    def _record_keys(self) -> pl.Series:
-        """Per record, its key for the cache: `column_keys` of its fields."""
-        fields = [c for c in ("input", "output", "messages") if c in self.frame.columns]
-        return column_keys([self.frame.get_column(f) for f in fields]).alias("record")
+            into[part][rows] = counts.get_column(part).to_numpy()
 
     def _counted(self, rows: pl.Series, parts: tuple[str, ...]) -> pl.DataFrame:
         """Counts of the records at `rows` of the frame, gathered a slice at a time."""
@@ -388,11 +419,11 @@ class _Counter:
     def _counted_slice(self, chosen: pl.DataFrame, parts: tuple[str, ...]) -> pl.DataFrame:
         if self.chunks is not None:
             # Framed prompts and examples of a slice only: a million at once are gigabytes.
-            prompt, total = _framed(chosen, self.template)
+            prompt, total = _framed(chosen, self.loaded.template)
             texts = {"prompt": prompt, "total": total}
             return pl.DataFrame({part: self.chunks(texts[part]) for part in parts})
-        prompts, totals, _ = _render(chosen, self.template)
-        encode = self.tokenizer.encode_batch_fast
+        prompts, totals, _ = _render(chosen, self.loaded.template)
+        encode = self.loaded.encode_batch_fast
         rendered = {"prompt": prompts, "total": totals}
         return pl.DataFrame(
             {

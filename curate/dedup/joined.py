@@ -46,7 +46,7 @@ class JoinedTexts:
         """The rows at `rows`, still unjoined (a gather of text copies no text)."""
         return JoinedTexts(self.first.gather(rows), self.second.gather(rows))
 
-    def keys(self) -> pl.Series:
+    def keys(self) -> pl.DataFrame:
         """Per row, what a cache keys the joined text by (`column_keys` of both sides)."""
         return column_keys([self.first.cast(pl.String), self.second.cast(pl.String)])
 

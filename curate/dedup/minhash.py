@@ -211,16 +211,12 @@ def cached_signatures(
     code: tuple[str, ...] = ("curate.dedup.minhash", "curate.dedup.shingles", "curate.dedup.ngrams")
     if isinstance(chosen, JoinedTexts):
         joined = chosen
-        record_keys = joined.keys()
-        first = record_keys.to_frame("key").with_row_index("row").unique("key", keep="first")
 
-        def signed_keys(batch: pl.Series) -> pl.DataFrame:
-            wanted = batch.alias("key").to_frame()
-            at = wanted.join(first, on="key", how="left", maintain_order="left")
-            return signed(joined.gather(at.get_column("row").to_numpy()))
+        def signed_at(at: pl.Series) -> pl.DataFrame:
+            return signed(joined.gather(at.to_numpy()))
 
         code = (*code, "curate.dedup.joined")
-        found = cache.rows("minhash-joined", options, record_keys, signed_keys, code)
+        found = cache.rows_at("minhash-joined", options, joined.keys(), signed_at, code)
     else:
         found = cache.rows("minhash", options, chosen, signed, code)
     signatures = found.get_column("signature").to_numpy().reshape(len(chosen), params.num_perm)

@@ -240,18 +240,18 @@ def _qualify_shared_ids(
     """Make ids unique across files: an id that several files use becomes `<file>:<id>` in
     every one of them (the file's name, or its path where two files share a name), so no
     file's records are favoured by the order the files were given in."""
-    counts: dict[str, int] = {}
-    for frame in frames:
-        for rid in frame.get_column("id").unique():
-            counts[rid] = counts.get(rid, 0) + 1
-    shared = {rid for rid, n in counts.items() if n > 1}
+    if len(frames) < 2:
+        return frames, {}
+    each_once = pl.concat([frame.get_column("id").unique() for frame in frames])
+    counts = each_once.value_counts(name="files")
+    shared = set(counts.filter(pl.col("files") > 1).get_column("id").to_list())
     if not shared:
         return frames, {}
     names = [Path(path).name for path in paths]
     labels = [
         name if names.count(name) == 1 else path for name, path in zip(names, paths, strict=True)
     ]
-    taken = set(counts)
+    taken = set(counts.get_column("id").to_list())
     local_ids: dict[str, str] = {}
     qualified_frames = []
     for frame, label in zip(frames, labels, strict=True):

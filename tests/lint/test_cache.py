@@ -63,7 +63,7 @@ def test_a_few_new_texts_go_in_a_segment_until_the_segments_are_merged(tmp_path:
 
     base_texts = [f"text number {i}" for i in range(200)]
     AnalysisCache(tmp_path).rows("len", "o", pl.Series(base_texts), lengths, CODE)
-    (path,) = tmp_path.glob("len-*.parquet")
+    (path,) = tmp_path.glob("len-*.arrow")
     written = path.read_bytes()
     seen = list(base_texts)
     for run in range(MAX_SEGMENTS + 1):
@@ -76,7 +76,7 @@ def test_a_few_new_texts_go_in_a_segment_until_the_segments_are_merged(tmp_path:
         segments = list(tmp_path.glob("len-*.segment"))
         if run < MAX_SEGMENTS:
             assert len(segments) == run + 1 and path.read_bytes() == written
-    assert segments == [] and pl.read_parquet(path).height == len(seen)
+    assert segments == [] and pl.read_ipc(path).height == len(seen)
 
 
 def test_options_and_code_key_the_file(tmp_path: Path) -> None:
@@ -86,19 +86,27 @@ def test_options_and_code_key_the_file(tmp_path: Path) -> None:
     AnalysisCache(tmp_path).rows("len", "b", texts, counting(calls), CODE)
     AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), ("curate.langid",))
     assert calls == [len(TEXTS)] * 3
-    assert len(list(tmp_path.glob("len-*.parquet"))) == 3
+    assert len(list(tmp_path.glob("len-*.arrow"))) == 3
 
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"PAR1 not really parquet", b"\x00" * 100],
-    ids=["empty", "garbage", "zeros"],
+    [
+        lambda whole: b"",
+        lambda whole: b"ARROW1 not really arrow",
+        lambda whole: b"\x00" * 100,
+        lambda whole: whole[: len(whole) // 2],
+        lambda whole: whole[:-8] + b"\xff" * 8,
+    ],
+    ids=["empty", "garbage", "zeros", "cut-in-half", "broken-footer"],
 )
-def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: bytes) -> None:
+def test_a_damaged_cache_file_is_ignored_and_rewritten(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
     texts = pl.Series(TEXTS)
     AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE)
-    (path,) = tmp_path.glob("len-*.parquet")
-    path.write_bytes(damage)
+    (path,) = tmp_path.glob("len-*.arrow")
+    path.write_bytes(damage(path.read_bytes()))
     calls: list[int] = []
     assert (
         AnalysisCache(tmp_path)
@@ -106,14 +114,14 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: b
         .equals(lengths(texts))
     )
     assert calls == [len(TEXTS)]
-    assert pl.read_parquet(path).height == len(TEXTS)
+    assert pl.read_ipc(path).height == len(TEXTS)
 
 
 def test_a_killed_run_leaves_nothing_that_is_read(tmp_path: Path) -> None:
     """A run killed while writing leaves a temporary file beside the cache: never read."""
     texts = pl.Series(TEXTS)
     AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE)
-    (path,) = tmp_path.glob("len-*.parquet")
+    (path,) = tmp_path.glob("len-*.arrow")
     (tmp_path / f".{path.name}.abc123").write_bytes(b"half a file")
     assert AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE).equals(lengths(texts))
 
@@ -153,8 +161,8 @@ def test_concurrent_runs_never_corrupt_it(tmp_path: Path) -> None:
         for seed in range(6)
     ]
     assert [run.wait(timeout=120) for run in runs] == [0] * 6
-    (path,) = tmp_path.glob("len-*.parquet")
-    assert pl.read_parquet(path).height >= 2001
+    (path,) = tmp_path.glob("len-*.arrow")
+    assert pl.read_ipc(path).height >= 2001
     done = subprocess.run([sys.executable, "-c", WORKER, str(tmp_path), "1"], timeout=120)
     assert done.returncode == 0
 
@@ -198,7 +206,7 @@ def test_lint_findings_are_the_same_cold_warm_and_uncached(tmp_path: Path) -> No
     data = SAMPLES / "support_tickets.jsonl"
     cache = tmp_path / "cache"
     cold = lint_json(data, "--cache-dir", str(cache))
-    assert list(cache.glob("languages-*.parquet"))
+    assert list(cache.glob("languages-*.arrow"))
     assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
     warm = lint_json(data, "--cache-dir", str(cache))
     uncached = lint_json(data, "--no-cache", "--cache-dir", str(tmp_path / "unused"))
@@ -276,7 +284,7 @@ def test_joined_texts_give_the_candidates_of_the_joined_series(tmp_path: Path) -
         for got in (lazily, cold, warm):
             assert np.array_equal(got[0], plain[0]) and np.array_equal(got[1], plain[1])
         assert warm_cache.computed == 0
-    assert list(tmp_path.glob("minhash-joined-*.parquet"))
+    assert list(tmp_path.glob("minhash-joined-*.arrow"))
 
 
 def test_secrets_and_personal_data_come_back_from_the_cache_whole(tmp_path: Path) -> None:
@@ -298,4 +306,4 @@ def test_secrets_and_personal_data_come_back_from_the_cache_whole(tmp_path: Path
     assert cold["findings"] == warm["findings"] == uncached["findings"]
     hits = [h for f in cold["findings"] for h in f["detail"]["hits"]]
     assert {h["kind"] for h in hits} >= {"email", "phone", "card-number", "iban", "stripe-key"}
-    assert {p.name.split("-")[0] for p in cache.glob("*.parquet")} >= {"secrets", "personal"}
+    assert {p.name.split("-")[0] for p in cache.glob("*.arrow")} >= {"secrets", "personal"}

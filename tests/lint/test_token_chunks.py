@@ -139,6 +139,42 @@ def test_counts_through_the_lint_cache_equal_counts_without_it(
         assert cached.prompt.equals(fresh.prompt), run
 
 
+def test_a_warm_count_loads_no_tokenizer_and_still_knows_it_counts_by_chunks(
+    byte_bpe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the counts, and whether chunk counts agree with whole ones, are in the cache, a
+    run over the same records neither loads the tokenizer nor compiles the template (the
+    pre-commit hook's re-lint); one edited record loads them again, to count that record."""
+    from curate import tokens
+    from curate.io.analysis_cache import AnalysisCache
+
+    texts = _corpus(random.Random(3), 400)
+    frame = pl.DataFrame({"input": texts[:200], "output": texts[200:]})
+    cold = count_tokens(frame, str(byte_bpe), limit=40, cache=AnalysisCache(tmp_path))
+    loads: list[str] = []
+    real_template = tokens._chat_template
+    real_from_file = tokenizers.Tokenizer.from_file
+
+    def template(folder: Path) -> Any:
+        loads.append("template")
+        return real_template(folder)
+
+    def from_file(path: str) -> Any:
+        loads.append("tokenizer")
+        return real_from_file(path)
+
+    monkeypatch.setattr(tokens, "_chat_template", template)
+    monkeypatch.setattr(tokenizers.Tokenizer, "from_file", from_file)
+    warm = count_tokens(frame, str(byte_bpe), limit=40, cache=AnalysisCache(tmp_path))
+    assert loads == []
+    assert warm.total.equals(cold.total) and warm.prompt.equals(cold.prompt)
+    edited = frame.with_columns(pl.Series("output", ["a  b", *texts[201:]]))
+    again = count_tokens(edited, str(byte_bpe), limit=40, cache=AnalysisCache(tmp_path))
+    assert sorted(loads) == ["template", "tokenizer"]
+    assert again.total.to_list()[1:] == cold.total.to_list()[1:]
+    assert again.total[0] == _whole(byte_bpe, _render(edited[:1], _chat_template(byte_bpe))[1])[0]
+
+
 def test_a_template_that_trims_is_rendered_record_by_record(byte_bpe: Path) -> None:
     """A template that changes the texts it is given cannot frame pairs by joining
     strings; its records are rendered one by one and still counted exactly."""

@@ -51,9 +51,9 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
 
     def compute() -> pl.DataFrame:
         cache = ctx.analysis_cache()
-        return cache.rows(
-            "languages", str(params), texts, detect, code=("curate.langid", "curate.orthography")
-        )
+        code = ("curate.langid", "curate.orthography")
+        keys = ctx.text_keys(field) if cache.folder is not None else None
+        return cache.rows("languages", str(params), texts, detect, code, keys)
 
     return ctx.shared(f"languages:{field}:{params}", compute)
 

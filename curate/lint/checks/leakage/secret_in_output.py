@@ -32,8 +32,8 @@ SENSITIVE_CODE = tuple(
 HIT = pl.Struct({"kind": pl.String, "start": pl.Int64, "end": pl.Int64, "preview": pl.String})
 
 
-def found_in(ctx: LintContext, texts: pl.Series, personal: bool) -> dict[int, list[Hit]]:
-    """Row -> hits of secrets (or personal data) in `texts`, through the lint cache: the
+def found_in(ctx: LintContext, field: str, personal: bool) -> dict[int, list[Hit]]:
+    """Row -> hits of secrets (or personal data) in a field's texts, through the lint cache: the
     hits of a text depend on that text alone, and on the detectors' code and libraries."""
     from curate.sensitive import find_personal_data, find_secrets
 
@@ -51,7 +51,11 @@ def found_in(ctx: LintContext, texts: pl.Series, personal: bool) -> dict[int, li
 
     libraries = " ".join(f"{name} {version(name)}" for name in ("detect-secrets", "phonenumbers"))
     analysis = "personal-data" if personal else "secrets"
-    rows = ctx.analysis_cache().rows(analysis, libraries, texts, compute, SENSITIVE_CODE)
+    cache = ctx.analysis_cache()
+    keys = ctx.text_keys(field) if cache.folder is not None else None
+    rows = cache.rows(
+        analysis, libraries, ctx.frame.get_column(field), compute, SENSITIVE_CODE, keys
+    )
     flagged = rows.with_row_index("row").filter(pl.col("hits").list.len() > 0)
     return {
         row: [Hit(**hit) for hit in hits]
@@ -64,7 +68,7 @@ def scan(ctx: LintContext, fields: list[str], personal: bool) -> Iterator[Violat
     ids = ctx.frame.get_column("id")
     hits_by_row: dict[int, list[dict[str, object]]] = {}
     for field in fields:
-        for row, hits in found_in(ctx, ctx.frame.get_column(field), personal).items():
+        for row, hits in found_in(ctx, field, personal).items():
             hits_by_row.setdefault(row, []).extend(
                 {
                     "field": field,
