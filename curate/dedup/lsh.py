@@ -40,6 +40,8 @@ _PAIR_BLOCK = 32_768
 # unless they reach _PENDING_PAIRS pairs (128 MB) first.
 _BAND_GROUP = 8
 _PENDING_PAIRS = 1 << 24
+_ROW_BLOCK = 16_384
+"""Records per block in `_band_keys_of_rows`."""
 
 
 def _band_keys(transposed: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -62,6 +64,22 @@ def _band_keys(transposed: np.ndarray, bands: int, rows: int) -> np.ndarray:
         for j in range(1, rows):
             np.multiply(transposed[band * rows + j], mult[j], out=part, dtype=np.uint64)
             key += part
+    return keys
+
+
+def _band_keys_of_rows(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """`_band_keys` of signatures laid out a record per row, (records, num_perm) uint32, as
+    the cache gives them: a band at a time over blocks of records, with no transposed copy
+    of the signatures (twice as fast as transposing them for `_band_keys`)."""
+    mult = _ngram_multipliers(rows)
+    keys = np.empty((bands, len(signatures)), dtype=np.uint64)
+    for start in range(0, len(signatures), _ROW_BLOCK):
+        block = signatures[start : start + _ROW_BLOCK, : bands * rows]
+        by_band = block.reshape(len(block), bands, rows)
+        key = by_band[:, :, 0].astype(np.uint64) * mult[0]
+        for j in range(1, rows):
+            key += by_band[:, :, j].astype(np.uint64) * mult[j]
+        keys[:, start : start + len(block)] = key.T
     return keys
 
 

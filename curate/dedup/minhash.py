@@ -21,11 +21,11 @@ import polars as pl
 
 from curate.dedup.arrays import _chunks
 from curate.dedup.joined import JoinedTexts
-from curate.dedup.lsh import _band_keys, _lsh_bands
+from curate.dedup.lsh import _band_keys, _band_keys_of_rows, _lsh_bands
 from curate.dedup.parallel import _run
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.shingles import _as_text, _shingles, _text_chunks
-from curate.io.analysis_cache import AnalysisCache
+from curate.io.analysis_cache import AnalysisCache, text_keys
 
 # Records tokenised per polars call; bounds the memory of one chunk (words, hashes, shingles).
 _TOKENISE_CHUNK = 16_384
@@ -195,11 +195,11 @@ def cached_signatures(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`_signatures` of the texts at `rows` with their band keys, the signatures and shingle
     counts of texts seen before read from `cache` (the band keys are cheap to remake).
-    Joined texts are cached by their sides' hashes, in a file of their own."""
-    chosen = texts if len(rows) == len(texts) else texts.gather(rows)
+    Joined texts are cached by their sides' hashes, in a file of their own. Only the texts
+    of rows not in the cache are gathered (a gather copies each text)."""
 
-    def signed(batch: pl.Series | JoinedTexts) -> pl.DataFrame:
-        signatures, sizes, _ = _signatures(batch, params)
+    def signed_at(at: pl.Series) -> pl.DataFrame:
+        signatures, sizes, _ = _signatures(texts.gather(rows[at.to_numpy()]), params)
         return pl.DataFrame(
             {
                 "signature": pl.Series(signatures, dtype=pl.Array(pl.UInt32, params.num_perm)),
@@ -209,22 +209,15 @@ def cached_signatures(
 
     options = f"ngram={params.ngram} num_perm={params.num_perm} seed={params.seed}"
     code: tuple[str, ...] = ("curate.dedup.minhash", "curate.dedup.shingles", "curate.dedup.ngrams")
-    if isinstance(chosen, JoinedTexts):
-        joined = chosen
-
-        def signed_at(at: pl.Series) -> pl.DataFrame:
-            return signed(joined.gather(at.to_numpy()))
-
+    if isinstance(texts, JoinedTexts):
+        analysis, by = "minhash-joined", texts.keys()
         code = (*code, "curate.dedup.joined")
-        found = cache.rows_at("minhash-joined", options, joined.keys(), signed_at, code)
     else:
-        found = cache.rows("minhash", options, chosen, signed, code)
-    signatures = found.get_column("signature").to_numpy().reshape(len(chosen), params.num_perm)
+        analysis, by = "minhash", text_keys(texts)
+    found = cache.rows_at(
+        analysis, options, by if len(rows) == len(by) else by[rows], signed_at, code
+    )
+    signatures = found.get_column("signature").to_numpy().reshape(len(rows), params.num_perm)
     bands, band_rows = _lsh_bands(params.threshold, params.num_perm)
-    keys = np.empty((bands, len(signatures)), dtype=np.uint64)
-    # A block of records at a time: a block's transposed signatures stay in the cache,
-    # where one transpose of them all took twice as long as the band keys after it.
-    for start, stop in _chunks(len(signatures), _MINHASH_BLOCK * 4):
-        block = np.ascontiguousarray(signatures[start:stop].T)
-        keys[:, start:stop] = _band_keys(block, bands, band_rows)
+    keys = _band_keys_of_rows(signatures, bands, band_rows)
     return signatures, found.get_column("size").to_numpy(), keys

@@ -130,21 +130,29 @@ class AnalysisCache:
             base, segments = _read(path, layout), _segments(path)
             added = [_read(segment, layout) for segment in segments]
             cached = _merged([part for part in (base, *added) if part is not None])
-            # The positions whose key is not cached, the first of each distinct key: only
-            # keys are compared, and only these positions are computed (a warm run's few).
-            missing = keys.with_row_index("row")
-            if cached is not None:
-                missing = missing.join(cached.select(on), on=on, how="anti", maintain_order="left")
-            todo = missing.unique(on, keep="first", maintain_order=True)
-            if todo.height:
+            at = _positions(keys, cached)
+            missing = at.is_null()
+            if missing.any():
+                # The first position of each distinct uncached key is computed; the others
+                # of that key take its row.
+                todo = (
+                    keys.with_row_index("row")
+                    .filter(missing)
+                    .unique(on, keep="first", maintain_order=True)
+                )
                 found = compute(todo.get_column("row"))
                 self._counted(todo.height)
                 fresh = pl.concat([todo.select(on), found], how="horizontal")
                 _store(path, fresh, base, cached, segments, keys)
+                offset = 0 if cached is None else cached.height
+                numbered = todo.select(on).with_row_index("fresh", offset=offset)
+                uncached = keys.filter(missing).join(
+                    numbered, on=on, how="left", maintain_order="left"
+                )
+                at = at.scatter(missing.arg_true(), uncached.get_column("fresh"))
                 cached = fresh if cached is None else pl.concat([cached, fresh])
             assert cached is not None
-        result = keys.join(cached, on=on, how="left", maintain_order="left")
-        return result.drop(on)
+        return cached.drop(on)[at]
 
 
 def text_keys(texts: pl.Series) -> pl.DataFrame:
@@ -241,6 +249,22 @@ def _merged(parts: list[pl.DataFrame]) -> pl.DataFrame | None:
     if len(parts) > 1 and rows.get_column(KEYS[0]).is_duplicated().any():
         rows = rows.unique(list(KEYS), keep="first", maintain_order=True)
     return rows
+
+
+def _positions(keys: pl.DataFrame, cached: pl.DataFrame | None) -> pl.Series:
+    """For each key, the row of `cached` that holds it (null where none does). Joined on
+    the first key alone and checked on the second, which is twice as fast as joining on
+    both, unless two cached texts share a first key (then on both)."""
+    if cached is None:
+        return pl.Series("at", [None] * keys.height, dtype=pl.UInt32)
+    numbered = cached.select(KEYS).with_row_index("at")
+    first, second = KEYS
+    if numbered.get_column(first).is_duplicated().any():
+        return keys.join(numbered, on=list(KEYS), how="left", maintain_order="left")["at"]
+    matched = keys.join(
+        numbered, on=first, how="left", maintain_order="left", suffix="_cached"
+    ).select(pl.when(pl.col(second) == pl.col(f"{second}_cached")).then("at"))
+    return matched.to_series().alias("at")
 
 
 def _segments(path: Path) -> list[Path]:

@@ -84,7 +84,8 @@ def _try_native(data: bytes, line_numbers: list[int] | None) -> RawTable | None:
     if line_numbers is None and len(data) > BATCH_BYTES:
         frame = _native_pieces(data)
     else:
-        frame = _native_frame(data, 1)
+        parsed = _native_frame(data, 1)
+        frame = None if parsed is None else parsed[0]
     if frame is None:
         return None
     if line_numbers is not None:
@@ -101,31 +102,34 @@ def _native_pieces(data: bytes) -> pl.DataFrame | None:
     while start < len(data):
         cut = data.find(b"\n", start + BATCH_BYTES)
         end = len(data) if cut < 0 else cut + 1
-        frame = _native_frame(data[start:end], first_line)
-        if frame is None:
+        parsed = _native_frame(data[start:end], first_line)
+        if parsed is None:
             return None
-        frames.append(frame)
-        first_line += data.count(b"\n", start, end)
+        frames.append(parsed[0])
+        first_line += parsed[1]  # the piece ends with a newline: its lines are its newlines
         start = end
     if any(frame.schema != frames[0].schema for frame in frames):
         frames.clear()
-        return _native_frame(data, 1)
+        whole = _native_frame(data, 1)
+        return None if whole is None else whole[0]
     return pl.concat(frames, rechunk=False)
 
 
-def _native_frame(data: bytes, first_line: int) -> pl.DataFrame | None:
+def _native_frame(data: bytes, first_line: int) -> tuple[pl.DataFrame, int] | None:
     """Line number, JSON text and parsed fields of each record in `data`, whose first line
-    is line `first_line` of the file; None where polars cannot read every line."""
+    is line `first_line` of the file, and how many lines `data` holds, blank ones too;
+    None where polars cannot read every line."""
     try:
         lines = pl.read_lines(data, name=TEXT_COLUMN).with_row_index(LINE_COLUMN, offset=first_line)
         frame = pl.read_ndjson(data, infer_schema_length=None)
     except (pl.exceptions.PolarsError, ValueError):
         return None
+    count = lines.height
     # Lines with more than whitespace (asked without copying every line, as stripping does).
     lines = lines.filter(pl.col(TEXT_COLUMN).str.contains(r"\S"))
     if lines.height != frame.height or frame.width == 0:
         return None
-    return pl.concat([lines.select(LINE_COLUMN, TEXT_COLUMN), frame], how="horizontal")
+    return pl.concat([lines.select(LINE_COLUMN, TEXT_COLUMN), frame], how="horizontal"), count
 
 
 def _filter_bad_lines(path: str, data: bytes) -> tuple[list[bytes], list[int], list[ReadIssue]]:

@@ -307,3 +307,20 @@ def test_secrets_and_personal_data_come_back_from_the_cache_whole(tmp_path: Path
     hits = [h for f in cold["findings"] for h in f["detail"]["hits"]]
     assert {h["kind"] for h in hits} >= {"email", "phone", "card-number", "iban", "stripe-key"}
     assert {p.name.split("-")[0] for p in cache.glob("*.arrow")} >= {"secrets", "personal"}
+
+
+def test_a_key_matches_only_when_both_its_halves_do() -> None:
+    """Cached rows are found by the first half of a key and checked on the second: a text
+    whose first half matches a cached text's is not that text, and two cached texts that
+    share a first half are told apart (then both halves are joined on)."""
+    from curate.io.analysis_cache import _positions
+
+    def frame(pairs: list[tuple[int, int]]) -> pl.DataFrame:
+        k0, k1 = zip(*pairs, strict=True)
+        return pl.DataFrame({"k0": k0, "k1": k1}, schema={"k0": pl.UInt64, "k1": pl.UInt64})
+
+    keys = frame([(7, 8), (1, 9), (1, 2), (5, 6)])
+    assert _positions(keys, frame([(1, 2), (7, 8)])).to_list() == [1, None, 0, None]
+    shared_first = frame([(1, 2), (1, 9), (7, 8)])
+    assert _positions(keys, shared_first).to_list() == [2, 1, 0, None]
+    assert _positions(keys, None).to_list() == [None] * 4

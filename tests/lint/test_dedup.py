@@ -496,6 +496,20 @@ def test_band_choice_matches_datasketch_optimiser() -> None:
     assert _lsh_bands(0.5, 128) == (42, 3)
 
 
+@pytest.mark.parametrize(("threshold", "records"), [(0.5, 40_000), (0.8, 5), (0.9, 1)])
+def test_band_keys_from_cached_rows_equal_those_from_transposed_signatures(
+    threshold: float, records: int
+) -> None:
+    """The cache gives signatures a record per row; their band keys must be the keys the
+    signing code makes from transposed blocks, or a warm run would pair other records."""
+    from curate.dedup.lsh import _band_keys, _band_keys_of_rows, _lsh_bands
+
+    signatures = np.random.default_rng(3).integers(0, 2**32, (records, 128), dtype=np.uint32)
+    bands, rows = _lsh_bands(threshold, 128)
+    expected = _band_keys(np.ascontiguousarray(signatures.T), bands, rows)
+    assert np.array_equal(_band_keys_of_rows(signatures, bands, rows), expected)
+
+
 def test_words_are_the_matches_of_the_word_pattern() -> None:
     from curate.dedup import _word_hashes
 
