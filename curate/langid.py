@@ -267,6 +267,10 @@ _OTHER_SCRIPT_RUN = rf"[\p{{L}}--\p{{Latin}}--[{_DENSE_SCRIPTS}]]+"
 """A run of letters neither Latin nor dense (Cyrillic, Greek, Arabic, Devanagari ...)."""
 
 
+DETECTED = pl.Schema({"lang": pl.String(), "confidence": pl.Float64(), "method": pl.String()})
+"""The columns `detect_languages` gives."""
+
+
 def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()) -> pl.DataFrame:
     """Detect the language of every text, confidently or not at all.
 
@@ -281,6 +285,8 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
         for "too-short" and "no-letters"), and `method` ("function-words", "langdetect",
         "too-short" or "no-letters"). Deterministic: langdetect is seeded.
     """
+    if texts.is_empty():  # asked often (the lint cache asks for the columns), answered at once
+        return pl.DataFrame(schema=DETECTED)
     frame = _cheap_test(texts.cast(pl.String), params).with_row_index("row")
     frame = _orthography_test(frame)
     pending = frame.filter(pl.col("method") == "langdetect").select("row", "text")
@@ -311,11 +317,7 @@ def detect_languages(texts: pl.Series, params: LanguageParams = LanguageParams()
             .otherwise(pl.col("confidence"))
             .alias("confidence"),
         )
-    return frame.select(
-        pl.col("lang").cast(pl.String),
-        pl.col("confidence").cast(pl.Float64),
-        pl.col("method").cast(pl.String),
-    )
+    return frame.select(pl.col(name).cast(dtype) for name, dtype in DETECTED.items())
 
 
 def _orthography_test(frame: pl.DataFrame) -> pl.DataFrame:

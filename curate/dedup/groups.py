@@ -24,15 +24,30 @@ from typing import Literal, TypeVar
 import numpy as np
 import polars as pl
 
-from curate.dedup.pairs import NearPairs, RecordPairParams, near_pairs, record_pairs
+from curate.dedup.pairs import (
+    NearPairs,
+    RecordPairParams,
+    near_pairs,
+    normalised_record_pairs,
+    record_pairs,
+)
 from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import NearDuplicates, near_duplicates
 from curate.io import Dataset
-from curate.io.analysis_cache import ANALYSIS_CACHE, AnalysisCache
+from curate.io.analysis_cache import (
+    ANALYSIS_CACHE,
+    KEYS,
+    AnalysisCache,
+    dataset_text_keys,
+    text_keys,
+)
 from curate.normalize import dedup_text
 
 Key = Literal["input", "output", "both"]
 """What is compared: the input, the output, or a record (input and output)."""
+Side = Literal["input", "output"]
+_NORMAL_CODE = ("curate.normalize",)
+"""The module whose source decides a normal form (the lint cache's key)."""
 T = TypeVar("T")
 
 _DIGITS = re.compile(r"(\d+)")
@@ -52,15 +67,19 @@ def keeper_first(ids: Sequence[str]) -> list[int]:
     return sorted(range(len(ids)), key=lambda k: natural_key(ids[k]))
 
 
-def exact_keepers(texts: pl.Series, ids: pl.Series) -> pl.Series:
-    """For each row, the row of the record kept of its exact-copy group (equal texts).
+def exact_keepers(texts: pl.Series | pl.DataFrame, ids: pl.Series) -> pl.Series:
+    """For each row, the row of the record kept of its exact-copy group (equal texts, or
+    equal rows of a frame such as the texts' keys).
 
     Rows without a copy point at themselves. Only the rows that have a copy are ordered by
     id in Python, so a dataset with few copies costs one polars group-by.
     """
-    frame = pl.DataFrame({"t": texts, "id": ids}).with_row_index("row")
+    values = texts.to_frame() if isinstance(texts, pl.Series) else texts
+    by = [f"t{index}" for index in range(values.width)]
+    values = values.rename(dict(zip(values.columns, by, strict=True)))
+    frame = pl.concat([pl.DataFrame({"id": ids}), values], how="horizontal").with_row_index("row")
     frame = frame.with_columns(
-        pl.col("row").min().over("t").alias("first"), pl.len().over("t").alias("size")
+        pl.col("row").min().over(by).alias("first"), pl.len().over(by).alias("size")
     )
     keeper = frame.get_column("row").cast(pl.Int64).to_numpy().copy()
     copies = frame.filter(pl.col("size") > 1)
@@ -148,6 +167,33 @@ class Duplicates:
             return both.select(pl.concat_str("i", pl.lit("\n"), "o")).to_series()
         return self._once(f"normal_text:{key}", lambda: dedup_text(self.frame.get_column(key)))
 
+    def normal_keys(self, key: Side) -> pl.DataFrame:
+        """The `text_keys` of the input's or output's normal form: equal exactly when the
+        normal forms are (128 bits). With lint's cache they are read by the raw text, so a
+        warm lint normalises only the texts it has not seen."""
+
+        def compute() -> pl.DataFrame:
+            if self.cache.folder is None:
+                return text_keys(self.normal_text(key))
+
+            # Stored under names of their own: the rows are keyed by the raw text's keys.
+            stored = {half: f"normal_{half}" for half in KEYS}
+
+            def normal_keys(texts: pl.Series) -> pl.DataFrame:
+                return text_keys(dedup_text(texts)).rename(stored)
+
+            raw = self.frame.get_column(key)
+            known = dataset_text_keys(self.dataset, key)
+            found = self.cache.rows("normal-keys", "", raw, normal_keys, _NORMAL_CODE, known)
+            return found.rename({name: half for half, name in stored.items()})
+
+        return self._once(f"normal_keys:{key}", compute)
+
+    def normal_text_at(self, key: Side, rows: pl.Series) -> pl.Series:
+        """The normal form of the input or output of the records at `rows`, made for
+        those records alone."""
+        return dedup_text(self.frame.get_column(key).gather(rows).cast(pl.String))
+
     def exact_group(self, key: Key) -> pl.Series:
         """Per record, the row of the record kept of its exact-copy group (same normal
         form): the smallest id in natural order.
@@ -158,7 +204,7 @@ class Duplicates:
 
         def compute() -> pl.Series:
             if key != "both":
-                return exact_keepers(self.normal_text(key), self.frame.get_column("id"))
+                return exact_keepers(self.normal_keys(key), self.frame.get_column("id"))
             n = self.frame.height
             pair = self.exact_group("input").cast(pl.UInt64) * n + self.exact_group("output")
             return exact_keepers(pair, self.frame.get_column("id"))
@@ -198,13 +244,15 @@ class Duplicates:
     def record_pairs(self, params: RecordPairParams) -> NearPairs:
         """Every pair of records whose inputs are near and whose outputs are near (the pair
         rule of ``pairs.record_pairs``), exact copies of a record left out."""
-        return self._once(
-            f"record_pairs:{params}",
-            lambda: record_pairs(
-                self.normal_text("input"),
-                self.normal_text("output"),
-                params,
-                candidates_mask=self.kept_copies("both"),
-                cache=self.cache,
-            ),
-        )
+
+        def compute() -> NearPairs:
+            mask = self.kept_copies("both")
+            if self.cache.folder is None:
+                inputs, outputs = self.normal_text("input"), self.normal_text("output")
+                return record_pairs(inputs, outputs, params, mask, self.cache)
+            # With lint's cache, texts are normalised only where they are signed or judged.
+            keys = (self.normal_keys("input"), self.normal_keys("output"))
+            raw = (self.frame.get_column("input"), self.frame.get_column("output"))
+            return normalised_record_pairs(*raw, keys, params, mask, self.cache)
+
+        return self._once(f"record_pairs:{params}", compute)

@@ -24,6 +24,7 @@ request, never makes two records copies. Two more rules keep templated questions
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -35,7 +36,8 @@ from curate.dedup.params import NearDuplicateParams
 from curate.dedup.search import candidate_pairs
 from curate.dedup.shingles import _as_text
 from curate.dedup.short import word_counts
-from curate.io.analysis_cache import AnalysisCache
+from curate.io.analysis_cache import KEYS, AnalysisCache, fold_keys, text_keys
+from curate.normalize import dedup_text
 
 # Candidate pairs judged per step (bounds the memory of the exact comparison).
 _JUDGE_BLOCK = 65_536
@@ -120,29 +122,83 @@ def record_pairs(
         raise ValueError(f"{len(inputs)} inputs but {len(outputs)} outputs")
     # Joined a chunk at a time where they are signed, never all at once (a gigabyte at 1M).
     joined = JoinedTexts(inputs, outputs)
+    return _near_records(
+        joined,
+        params,
+        candidates_mask,
+        cache,
+        lambda: _inputs_per_output(text_keys(inputs), text_keys(outputs)),
+    )
+
+
+def normalised_record_pairs(
+    inputs: pl.Series,
+    outputs: pl.Series,
+    normal_keys: tuple[pl.DataFrame, pl.DataFrame],
+    params: RecordPairParams,
+    candidates_mask: np.ndarray,
+    cache: AnalysisCache,
+) -> NearPairs:
+    """`record_pairs` of the normal forms (`dedup_text`) of raw `inputs` and `outputs`,
+    given the `text_keys` of those normal forms: a text is normalised only where it is
+    signed (its signature is not in `cache`) or judged (it is in a candidate pair). A warm
+    lint of 100k records normalised every one of them before (0.2 s of CPU)."""
+    inputs, outputs = _as_text(inputs), _as_text(outputs)
+    keys = fold_keys(list(normal_keys))
+    joined = JoinedTexts(inputs, outputs, prepare=dedup_text, known_keys=keys)
+    return _near_records(
+        joined, params, candidates_mask, cache, lambda: _inputs_per_output(*normal_keys)
+    )
+
+
+def _near_records(
+    joined: JoinedTexts,
+    params: RecordPairParams,
+    candidates_mask: np.ndarray | None,
+    cache: AnalysisCache | None,
+    inputs_per_output: Callable[[], np.ndarray],
+) -> NearPairs:
     lower = min(params.input.threshold, params.output.threshold)
     left, right = candidate_pairs(
         joined, replace(params.input, threshold=lower), candidates_mask, cache
     )
+    inputs, outputs = joined.sides(np.unique(np.concatenate([left, right])))
     found = _judged(left, right, [(inputs, params.input), (outputs, params.output)])
-    return _templated_apart(found, inputs, outputs, params)
+    return _templated_apart(found, inputs, outputs, params, inputs_per_output)
+
+
+def _inputs_per_output(inputs: pl.DataFrame, outputs: pl.DataFrame) -> np.ndarray:
+    """Per record, how many different inputs share its output, from the texts' keys."""
+    first, second = KEYS
+    frame = pl.DataFrame(
+        {
+            "i0": inputs.get_column(first),
+            "i1": inputs.get_column(second),
+            "o0": outputs.get_column(first),
+            "o1": outputs.get_column(second),
+        }
+    )
+    shared = frame.select(pl.struct("i0", "i1").n_unique().over("o0", "o1"))
+    return shared.to_series().to_numpy()
 
 
 def _templated_apart(
-    found: NearPairs, inputs: pl.Series, outputs: pl.Series, params: RecordPairParams
+    found: NearPairs,
+    inputs: pl.Series,
+    outputs: pl.Series,
+    params: RecordPairParams,
+    inputs_per_output: Callable[[], np.ndarray],
 ) -> NearPairs:
     """The pairs less those whose inputs' numbers differ, and those that share a canned
-    reply without their inputs reaching ``params.canned_input_threshold``."""
+    reply without their inputs reaching ``params.canned_input_threshold``. The texts are
+    read at the pairs' rows only."""
     if len(found.pairs) == 0:
         return found
     left, right = found.pairs[:, 0], found.pairs[:, 1]
     keep = ~_numbers_conflict(inputs, left, right)
     same_reply = (outputs.gather(left) == outputs.gather(right)).fill_null(False).to_numpy()
     if same_reply.any():
-        answers = pl.DataFrame({"i": inputs, "o": outputs}).select(
-            pl.col("i").n_unique().over("o") >= params.canned_min_inputs
-        )
-        canned = answers.to_series().to_numpy()[left] & same_reply
+        canned = (inputs_per_output()[left] >= params.canned_min_inputs) & same_reply
         weak = found.similarity[:, 0] < params.canned_input_threshold - 1e-12
         # Short inputs were judged by near-equality, which is stricter than any Jaccard.
         words = np.minimum(word_counts(inputs, left), word_counts(inputs, right))

@@ -29,12 +29,15 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
 from curate import __version__
 from curate.io.atomic import ordinary_mode
+
+if TYPE_CHECKING:
+    from curate.io.dataset import Dataset
 
 DEFAULT_FOLDER = ".curate_cache"
 ANALYSIS_CACHE = "analysis-cache"
@@ -166,18 +169,44 @@ def text_keys(texts: pl.Series) -> pl.DataFrame:
 def column_keys(columns: list[pl.Series]) -> pl.DataFrame:
     """Per row, a key (`KEYS`) that is equal for two rows exactly when each column is:
     what `AnalysisCache.rows_at` keys a result by when it depends on several texts. Each
-    column is hashed under each seed, and the hashes folded column by column (128 bits in
-    all): hashing the columns one by one copies no text, where the hash of a struct of them
-    encodes its rows first (a gigabyte for a million records)."""
+    column is hashed under each seed (hashing the columns one by one copies no text, where
+    the hash of a struct of them encodes its rows first: a gigabyte for a million records),
+    and the hashes folded (`fold_keys`)."""
     frame = pl.DataFrame({str(index): column for index, column in enumerate(columns)})
+    seeds = list(zip(KEYS, _SEEDS, strict=True))
+    hashed = [
+        frame.select(pl.col(name).hash(seed).alias(key) for key, seed in seeds)
+        for name in frame.columns
+    ]
+    return fold_keys(hashed)
 
-    def folded(seed: int) -> pl.Expr:
-        key = pl.col("0").hash(seed)
-        for name in frame.columns[1:]:
-            key = key * _FOLD + pl.col(name).hash(seed)  # wraps around in 64 bits
-        return key
 
-    return frame.select(folded(seed).alias(name) for name, seed in zip(KEYS, _SEEDS, strict=True))
+def fold_keys(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """The key of several texts of a row from each text's key (`text_keys`), 128 bits in
+    all: each half folded text by text as k * _FOLD + h, wrapping around in 64 bits.
+    `fold_keys([text_keys(a), text_keys(b)])` equals `column_keys([a, b])`."""
+    names = [[f"{key}_{index}" for key in KEYS] for index in range(len(parts))]
+    frame = pl.concat(
+        [
+            part.select(KEYS).rename(dict(zip(KEYS, named, strict=True)))
+            for part, named in zip(parts, names, strict=True)
+        ],
+        how="horizontal",
+    )
+
+    def folded(half: int) -> pl.Expr:
+        key = pl.col(names[0][half])
+        for named in names[1:]:
+            key = key * _FOLD + pl.col(named[half])
+        return key.alias(KEYS[half])
+
+    return frame.select(folded(half) for half in range(len(KEYS)))
+
+
+def dataset_text_keys(dataset: Dataset, field: str) -> pl.DataFrame:
+    """The `text_keys` of a field of the dataset, computed once for every analysis of it
+    (kept with the dataset, `Dataset.shared`)."""
+    return dataset.shared(f"text-keys:{field}", lambda: text_keys(dataset.frame.get_column(field)))
 
 
 def cache_folder(configured: str, source: str | None) -> Path | None:
@@ -259,11 +288,18 @@ def _positions(keys: pl.DataFrame, cached: pl.DataFrame | None) -> pl.Series:
         return pl.Series("at", [None] * keys.height, dtype=pl.UInt32)
     numbered = cached.select(KEYS).with_row_index("at")
     first, second = KEYS
-    if numbered.get_column(first).is_duplicated().any():
+    try:
+        # Validated as many-to-one: polars checks that the cached first keys are distinct.
+        matched = keys.join(
+            numbered,
+            on=first,
+            how="left",
+            maintain_order="left",
+            suffix="_cached",
+            validate="m:1",
+        ).select(pl.when(pl.col(second) == pl.col(f"{second}_cached")).then("at"))
+    except pl.exceptions.ComputeError:
         return keys.join(numbered, on=list(KEYS), how="left", maintain_order="left")["at"]
-    matched = keys.join(
-        numbered, on=first, how="left", maintain_order="left", suffix="_cached"
-    ).select(pl.when(pl.col(second) == pl.col(f"{second}_cached")).then("at"))
     return matched.to_series().alias("at")
 
 

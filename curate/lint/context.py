@@ -16,7 +16,12 @@ import polars as pl
 
 from curate.dedup.groups import Duplicates, Key
 from curate.io import Dataset
-from curate.io.analysis_cache import ANALYSIS_CACHE, AnalysisCache, cache_folder, text_keys
+from curate.io.analysis_cache import (
+    ANALYSIS_CACHE,
+    AnalysisCache,
+    cache_folder,
+    dataset_text_keys,
+)
 from curate.schemas.finding import Location
 from curate.schemas.settings import CurateSettings
 
@@ -132,7 +137,7 @@ class LintContext:
     def text_keys(self, field: str) -> pl.DataFrame:
         """The cache keys of a field's texts (`text_keys`), computed once: the analyses of
         one field (language, secrets, personal data) look their results up by them."""
-        return self.shared(f"text-keys:{field}", lambda: text_keys(self.frame.get_column(field)))
+        return dataset_text_keys(self.dataset, field)
 
     @property
     def duplicates(self) -> Duplicates:

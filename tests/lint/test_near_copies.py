@@ -170,6 +170,41 @@ def test_record_pairs_need_both_sides_near() -> None:
     assert found.similarity.shape == (1, 2) and found.similarity[0, 0] == 1.0
 
 
+def test_pairs_normalised_as_needed_are_the_pairs_of_normal_texts(tmp_path: Path) -> None:
+    """A lint with the cache normalises only the records it signs or judges; its pairs, cold
+    and warm, are those of the texts normalised first (the sample's tickets with copies
+    disguised by case, spacing, zero-width characters and look-alike letters, canned
+    replies, and templated questions about different orders)."""
+    from curate.dedup.pairs import normalised_record_pairs
+    from curate.io.analysis_cache import AnalysisCache, column_keys, fold_keys, text_keys
+
+    records = tickets()[:120]
+    inputs = [r["input"] for r in records]
+    outputs = [r["output"] for r in records]
+    for k in range(0, 40, 4):
+        inputs.append(inputs[k].upper().replace(" ", "  ") + "\u200b")
+        outputs.append(outputs[k].replace("o", "\u043e"))  # Cyrillic o
+        inputs.append(f"Order FW-{513238 + k} never arrived, where is it?")
+        outputs.append(CANNED)
+    raw_in, raw_out = pl.Series(inputs), pl.Series(outputs)
+    normal_in, normal_out = dedup_text(raw_in), dedup_text(raw_out)
+    keys = (text_keys(normal_in), text_keys(normal_out))
+    assert fold_keys(list(keys)).equals(column_keys([normal_in, normal_out]))
+    params = RecordPairParams()
+    mask = np.ones(len(inputs), dtype=bool)
+    mask[5] = False  # a copy dropped before the search is never paired
+    expected = record_pairs(normal_in, normal_out, params, mask)
+    assert len(expected.pairs) >= 10
+    # Disguised copies sign as their originals: each distinct pair of normal forms once.
+    distinct = fold_keys(list(keys)).filter(pl.Series(mask)).unique().height
+    for run in ("cold", "warm"):
+        cache = AnalysisCache(tmp_path)
+        found = normalised_record_pairs(raw_in, raw_out, keys, params, mask, cache)
+        assert found.pairs.tolist() == expected.pairs.tolist(), run
+        assert np.array_equal(found.similarity, expected.similarity), run
+        assert cache.computed == (distinct if run == "cold" else 0), run
+
+
 def test_star_groups_do_not_chain() -> None:
     ids = ["r-1", "r-2", "r-3", "r-4"]
     # r-1 ~ r-2 ~ r-3 ~ r-4 in a chain, r-1 ~ r-3 too: r-1 keeps r-2 and r-3; r-4 is near

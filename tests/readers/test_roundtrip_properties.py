@@ -137,10 +137,10 @@ def test_a_file_read_in_pieces_is_the_file_read_whole(
     content = ("\r\n".join(lines) + "\n").encode()
     tmp = tmp_path_factory.mktemp("pieces")
     whole = _read(tmp, "whole.jsonl", content)
-    saved = jsonl.BATCH_BYTES
-    jsonl.BATCH_BYTES = piece
+    saved = jsonl.BATCH_BYTES, jsonl.PIECES_FROM
+    jsonl.BATCH_BYTES = jsonl.PIECES_FROM = piece
     try:
         pieces = _read(tmp, "pieces.jsonl", content)
     finally:
-        jsonl.BATCH_BYTES = saved
+        jsonl.BATCH_BYTES, jsonl.PIECES_FROM = saved
     assert pieces.drop("source").equals(whole.drop("source"))

@@ -58,9 +58,16 @@ class ConflictingOutputs(Rule[ConflictOptions]):
     Options = ConflictOptions
 
     def check(self, ctx: LintContext) -> Iterator[Violation]:
-        frame = ctx.frame.with_columns(
-            ctx.exact_group("input").alias("group"), ctx.normal_text("output").alias("answer")
-        ).filter(pl.col("role") != EVAL_ROLE)
+        frame = (
+            ctx.frame.select("id", "role", "category", ctx.exact_group("input").alias("group"))
+            .with_row_index("row")
+            .filter(pl.col("role") != EVAL_ROLE)
+            .filter(pl.len().over("group") > 1)
+        )
+        # Only the outputs of records that share an input are compared, so only theirs are
+        # normalised.
+        answers = ctx.duplicates.normal_text_at("output", frame.get_column("row"))
+        frame = frame.with_columns(answers.alias("answer"))
         groups = (
             frame.group_by("group", maintain_order=True)
             .agg(
