@@ -106,6 +106,8 @@ class AnalysisCache:
             return compute(texts.gather(rows))
 
         keys = text_keys(texts) if keys is None else keys
+        if keys.height != len(texts):
+            raise ValueError(f"{keys.height} keys for {len(texts)} texts")
         return self.rows_at(analysis, options, keys, compute_at, code)
 
     def rows_at(
