@@ -6,15 +6,16 @@ result can be kept by the text's hash and looked up the next time: after ten rec
 100k dataset change, ten texts are analysed again, not 100k. The pre-commit hook, which
 lints on every commit, is what this is for (ruff's cache is the model).
 
-One Arrow IPC file per analysis and options, `FOLDER/<analysis>-<key>.arrow`, holds the
-text's hash (128 bits: polars' hash under two seeds, `k0` and `k1`) and the analysis's
-result columns. The file's key covers the options, the curate and polars versions (polars'
-hash is stable within a version only) and the source of the modules that compute the
-analysis, so a changed rule never reads a stale result. A run that analyses a few new
+One Arrow IPC file per analysis and options, `FOLDER/<analysis>-<options>-<code>.arrow`,
+holds the text's hash (128 bits: polars' hash under two seeds, `k0` and `k1`) and the
+analysis's result columns. Its name digests the options, and the curate and polars versions
+(polars' hash is stable within a version only) with the source of the modules that compute
+the analysis, so a changed rule never reads a stale result. A run that analyses a few new
 texts adds their rows in a small segment file beside it (`SEGMENT`) instead of writing the
 whole file again (48 MB of signatures for 100k records); once the segments are many or
-large, a run writes one file of all the rows and removes them. The folder is safe to
-delete at any time. Files are written atomically (a temporary file renamed into place),
+large, a run writes one file of all the rows and removes them, and with it the files of
+the same analysis and options that older code left (`_remove_outdated`). The folder is safe
+to delete at any time. Files are written atomically (a temporary file renamed into place),
 so a run that is killed, or two runs at once, leave either the old file or a whole new
 one; a file that cannot be read is treated as empty and rewritten.
 """
@@ -25,6 +26,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable
@@ -58,12 +60,16 @@ SUFFIX = ".arrow"
 Parquet files this cache wrote before."""
 SEGMENT = ".segment"
 """Rows added by a later run go in a file of their own beside the analysis's file,
-`<analysis>-<key>.arrow.<random>.segment`, until there are `MAX_SEGMENTS` of them or
+`<analysis>-<options>-<code>.arrow.<random>.segment`, until there are `MAX_SEGMENTS` of them or
 they hold more than 1/`SEGMENT_SHARE` of its rows; the next run that adds rows then writes
 one file of all of them."""
 MAX_SEGMENTS = 8
 SEGMENT_SHARE = 4
 _IGNORE_ALL = "# Written by curate: the lint cache, safe to delete.\n*\n"
+_CACHE_FILE = re.compile(r"[0-9a-f]{16}\.arrow(\.[0-9a-f]{12}\.segment)?")
+"""The code digest and suffix of a cache file, after `<analysis>-<options>-`."""
+_LEGACY_FILE = re.compile(r"[a-z]+(-[a-z]+)*-[0-9a-f]{16}\.parquet(\.[0-9a-f]{12}\.segment)?")
+"""A file of the Parquet cache that curate kept before its Arrow files."""
 
 
 class AnalysisCache:
@@ -227,18 +233,42 @@ def cache_folder(configured: str, source: str | None) -> Path | None:
 
 
 def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
-    """What a cached result depends on besides its text: the options, curate's version and
-    the source of the modules that compute it (a development install changes code without
-    changing the version)."""
+    """What a cached result depends on besides its text, as `<options>-<code>`: a digest of
+    the analysis's options, and one of curate's and polars' versions and the source of the
+    modules that compute it (a development install changes code without changing the
+    version). A file whose options match and whose code does not is outdated."""
+    settings = hashlib.blake2b(f"{analysis}\x00{options}".encode(), digest_size=8)
     digest = hashlib.blake2b(digest_size=8)
-    for part in (analysis, options, __version__, pl.__version__):
+    for part in (__version__, pl.__version__):
         digest.update(part.encode() + b"\x00")
     for name in (__name__, *code):  # this module's own code decides what a key means
         spec = importlib.util.find_spec(name)
         if spec is None or spec.origin is None:
             raise ValueError(f"no module {name!r} to key the {analysis} cache by")
         digest.update(Path(spec.origin).read_bytes())
-    return digest.hexdigest()
+    return f"{settings.hexdigest()}-{digest.hexdigest()}"
+
+
+def _remove_outdated(path: Path) -> None:
+    """Delete what an earlier curate left for this analysis and options (files of the same
+    options under another code digest, and their segments), and the Parquet files of the
+    format this cache kept before, in the folder curate marked as its cache: an upgrade or
+    an edited rule leaves no dead files behind to grow without bound. Files of other options
+    stay (two configurations may share the folder)."""
+    folder = path.parent
+    try:
+        if (folder / ".gitignore").read_text(encoding="utf-8") != _IGNORE_ALL:
+            return
+    except OSError:
+        return
+    analysis_options = path.name.removesuffix(SUFFIX).rsplit("-", 1)[0]
+    for other in folder.iterdir():
+        name = other.name
+        same_options = name.startswith(f"{analysis_options}-") and not name.startswith(path.name)
+        outdated = same_options and _CACHE_FILE.fullmatch(name[len(analysis_options) + 1 :])
+        if outdated or _LEGACY_FILE.fullmatch(name):
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def _store(
@@ -268,6 +298,7 @@ def _store(
     for segment in segments:
         with contextlib.suppress(OSError):
             segment.unlink()
+    _remove_outdated(path)
 
 
 def _merged(parts: list[pl.DataFrame]) -> pl.DataFrame | None:

@@ -80,13 +80,39 @@ def test_a_few_new_texts_go_in_a_segment_until_the_segments_are_merged(tmp_path:
 
 
 def test_options_and_code_key_the_file(tmp_path: Path) -> None:
+    """Other options get a file of their own, kept beside the first; other code (an upgrade,
+    an edited rule) gets a new file, which replaces the outdated one of those options."""
     texts = pl.Series(TEXTS)
     calls: list[int] = []
     AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), CODE)
+    (first,) = tmp_path.glob("len-*.arrow")
     AnalysisCache(tmp_path).rows("len", "b", texts, counting(calls), CODE)
+    assert len(list(tmp_path.glob("len-*.arrow"))) == 2
     AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), ("curate.langid",))
     assert calls == [len(TEXTS)] * 3
-    assert len(list(tmp_path.glob("len-*.arrow"))) == 3
+    assert len(list(tmp_path.glob("len-*.arrow"))) == 2 and not first.exists()
+
+
+def test_files_an_earlier_curate_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    """Writing an analysis's file removes the Parquet files of the cache's earlier format
+    and their segments; files curate did not write stay, and in a folder without curate's
+    mark nothing is removed."""
+    legacy = ["minhash-joined-a25725f95ea01c37.parquet", "languages-3d1be6583a642c22.parquet"]
+    legacy.append("languages-3d1be6583a642c22.parquet.9affd3ec88e4.segment")
+    theirs = ["notes.parquet", "languages-final.parquet", "len-report.arrow"]
+    marked, unmarked = tmp_path / "marked", tmp_path / "unmarked"
+    for folder in (marked, unmarked):
+        folder.mkdir()
+        for name in [*legacy, *theirs]:
+            (folder / name).write_bytes(b"x")
+    (unmarked / ".gitignore").write_text("*\n")
+    for folder in (marked, unmarked):
+        AnalysisCache(folder).rows("len", "o", pl.Series(TEXTS), lengths, CODE)
+    assert sorted(p.name for p in marked.iterdir() if p.suffix != ".arrow") == sorted(
+        [".gitignore", *theirs[:2]]
+    )
+    assert (marked / "len-report.arrow").exists()
+    assert all((unmarked / name).exists() for name in [*legacy, *theirs])
 
 
 @pytest.mark.parametrize(
