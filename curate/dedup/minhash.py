@@ -199,7 +199,11 @@ def cached_signatures(
     of rows not in the cache are gathered (a gather copies each text)."""
 
     def signed_at(at: pl.Series) -> pl.DataFrame:
-        signatures, sizes, _ = _signatures(texts.gather(rows[at.to_numpy()]), params)
+        # Every text (a cold run over distinct texts) is signed as it is, uncopied.
+        whole = len(at) == len(rows) == len(texts)
+        signatures, sizes, _ = _signatures(
+            texts if whole else texts.gather(rows[at.to_numpy()]), params
+        )
         return pl.DataFrame(
             {
                 "signature": pl.Series(signatures, dtype=pl.Array(pl.UInt32, params.num_perm)),

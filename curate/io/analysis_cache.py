@@ -109,7 +109,8 @@ class AnalysisCache:
             return compute(texts)
 
         def compute_at(rows: pl.Series) -> pl.DataFrame:
-            return compute(texts.gather(rows))
+            # Every text (a cold run over distinct texts): the texts as they are, uncopied.
+            return compute(texts if len(rows) == len(texts) else texts.gather(rows))
 
         keys = text_keys(texts) if keys is None else keys
         if keys.height != len(texts):
