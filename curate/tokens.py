@@ -177,7 +177,7 @@ def tokenizer_path(tokenizer: str) -> Path:
 
 
 def _estimate(frame: pl.DataFrame) -> TokenCounts:
-    prompt_chars = pl.col("input").str.len_chars()
+    prompt_chars = pl.col("input").str.len_chars().fill_null(0)  # a missing text has none
     if "messages" in frame.columns:
         # The system prompt is part of the prompt but not of `input`.
         system = (
@@ -199,7 +199,10 @@ def _estimate(frame: pl.DataFrame) -> TokenCounts:
         ((prompt_chars / CHARS_PER_TOKEN).ceil() + ESTIMATED_TEMPLATE_TOKENS)
         .cast(pl.Int64)
         .alias("prompt"),
-        (pl.col("output").str.len_chars() / CHARS_PER_TOKEN).ceil().cast(pl.Int64).alias("out"),
+        (pl.col("output").str.len_chars().fill_null(0) / CHARS_PER_TOKEN)
+        .ceil()
+        .cast(pl.Int64)
+        .alias("out"),
     )
     prompt = counts.get_column("prompt")
     return TokenCounts(prompt, prompt + counts.get_column("out"), exact=False, source="estimate")

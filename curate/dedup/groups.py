@@ -184,7 +184,8 @@ class Duplicates:
 
             raw = self.frame.get_column(key)
             known = dataset_text_keys(self.dataset, key)
-            found = self.cache.rows("normal-keys", "", raw, normal_keys, _NORMAL_CODE, known)
+            # A file per side: a file pruned to one side's texts would lose the other's.
+            found = self.cache.rows("normal-keys", key, raw, normal_keys, _NORMAL_CODE, known)
             return found.rename({name: half for half, name in stored.items()})
 
         return self._once(f"normal_keys:{key}", compute)

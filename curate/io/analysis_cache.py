@@ -14,7 +14,9 @@ the analysis, so a changed rule never reads a stale result. A run that analyses 
 texts adds their rows in a small segment file beside it (`SEGMENT`) instead of writing the
 whole file again (48 MB of signatures for 100k records); once the segments are many or
 large, a run writes one file of all the rows and removes them, and with it the files of
-the same analysis and options that older code left (`_remove_outdated`). The folder is safe
+the same analysis and options that older code left, all but the newest (`_remove_outdated`;
+a killed run's temporary file, and files of options no longer used, stay until the folder
+is deleted). The folder is safe
 to delete at any time. Files are written atomically (a temporary file renamed into place),
 so a run that is killed, or two runs at once, leave either the old file or a whole new
 one; a file that cannot be read is treated as empty and rewritten.
@@ -26,6 +28,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import platform
 import re
 import tempfile
 import threading
@@ -66,10 +69,10 @@ one file of all of them."""
 MAX_SEGMENTS = 8
 SEGMENT_SHARE = 4
 _IGNORE_ALL = "# Written by curate: the lint cache, safe to delete.\n*\n"
-_CACHE_FILE = re.compile(r"[0-9a-f]{16}\.arrow(\.[0-9a-f]{12}\.segment)?")
-"""The code digest and suffix of a cache file, after `<analysis>-<options>-`."""
-_LEGACY_FILE = re.compile(r"[a-z]+(-[a-z]+)*-[0-9a-f]{16}\.parquet(\.[0-9a-f]{12}\.segment)?")
-"""A file of the Parquet cache that curate kept before its Arrow files."""
+_CACHE_FILE = re.compile(r"([0-9a-f]{16})\.arrow(?:\.[0-9a-f]{12}\.segment)?")
+"""The code digest and suffix of a cache file or segment, after `<analysis>-<options>-`."""
+_LEGACY_KEY = r"-[0-9a-f]{16}\.parquet(?:\.[0-9a-f]{12}\.segment)?"
+"""What follows the analysis's name in a file of the Parquet cache curate kept before."""
 
 
 class AnalysisCache:
@@ -155,7 +158,7 @@ class AnalysisCache:
                 found = compute(todo.get_column("row"))
                 self._counted(todo.height)
                 fresh = pl.concat([todo.select(on), found], how="horizontal")
-                _store(path, fresh, base, cached, segments, keys)
+                _store(path, analysis, fresh, base, cached, segments, keys)
                 offset = 0 if cached is None else cached.height
                 numbered = todo.select(on).with_row_index("fresh", offset=offset)
                 uncached = keys.filter(missing).join(
@@ -240,7 +243,8 @@ def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
     version). A file whose options match and whose code does not is outdated."""
     settings = hashlib.blake2b(f"{analysis}\x00{options}".encode(), digest_size=8)
     digest = hashlib.blake2b(digest_size=8)
-    for part in (__version__, pl.__version__):
+    # Python's version too: its Unicode tables decide NFKC and what regular expressions match.
+    for part in (__version__, pl.__version__, platform.python_version()):
         digest.update(part.encode() + b"\x00")
     for name in (__name__, *code):  # this module's own code decides what a key means
         spec = importlib.util.find_spec(name)
@@ -250,30 +254,54 @@ def _file_key(analysis: str, options: str, code: tuple[str, ...]) -> str:
     return f"{settings.hexdigest()}-{digest.hexdigest()}"
 
 
-def _remove_outdated(path: Path) -> None:
-    """Delete what an earlier curate left for this analysis and options (files of the same
-    options under another code digest, and their segments), and the Parquet files of the
-    format this cache kept before, in the folder curate marked as its cache: an upgrade or
-    an edited rule leaves no dead files behind to grow without bound. Files of other options
-    stay (two configurations may share the folder)."""
+def _remove_outdated(path: Path, analysis: str) -> None:
+    """Delete what older code left for this analysis and these options, so that upgrades
+    and edited rules do not pile up files: of the files of the same options under other
+    code digests, all but the newest (two installs of different versions sharing the folder,
+    a pre-commit hook's and a project's, then keep theirs), with their segments; and the
+    analysis's Parquet files of the format this cache kept before. Only in a folder that
+    holds curate's `.gitignore`, and only names this analysis writes: files of other options
+    (two configurations may share the folder) and anything else stay."""
     folder = path.parent
     try:
         if (folder / ".gitignore").read_text(encoding="utf-8") != _IGNORE_ALL:
             return
+        names = [entry.name for entry in folder.iterdir()]
     except OSError:
         return
-    analysis_options = path.name.removesuffix(SUFFIX).rsplit("-", 1)[0]
-    for other in folder.iterdir():
-        name = other.name
-        same_options = name.startswith(f"{analysis_options}-") and not name.startswith(path.name)
-        outdated = same_options and _CACHE_FILE.fullmatch(name[len(analysis_options) + 1 :])
-        if outdated or _LEGACY_FILE.fullmatch(name):
-            with contextlib.suppress(OSError):
-                other.unlink()
+    options_prefix = path.name.removesuffix(SUFFIX).rsplit("-", 1)[0] + "-"
+    legacy = re.compile(re.escape(analysis) + _LEGACY_KEY)
+    other_code: dict[str, list[str]] = {}
+    for name in names:
+        if name.startswith(options_prefix) and not name.startswith(path.name):
+            found = _CACHE_FILE.fullmatch(name.removeprefix(options_prefix))
+            if found:
+                other_code.setdefault(found.group(1), []).append(name)
+        elif legacy.fullmatch(name):
+            _unlink(folder / name)
+    oldest_first = sorted(
+        other_code, key=lambda code: _modified(folder / f"{options_prefix}{code}{SUFFIX}")
+    )
+    for code in oldest_first[:-1]:  # all but the newest
+        for name in other_code[code]:
+            _unlink(folder / name)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def _store(
     path: Path,
+    analysis: str,
     fresh: pl.DataFrame,
     base: pl.DataFrame | None,
     cached: pl.DataFrame | None,
@@ -299,7 +327,7 @@ def _store(
     for segment in segments:
         with contextlib.suppress(OSError):
             segment.unlink()
-    _remove_outdated(path)
+    _remove_outdated(path, analysis)
 
 
 def _merged(parts: list[pl.DataFrame]) -> pl.DataFrame | None:

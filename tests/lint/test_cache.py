@@ -80,26 +80,34 @@ def test_a_few_new_texts_go_in_a_segment_until_the_segments_are_merged(tmp_path:
 
 
 def test_options_and_code_key_the_file(tmp_path: Path) -> None:
-    """Other options get a file of their own, kept beside the first; other code (an upgrade,
-    an edited rule) gets a new file, which replaces the outdated one of those options."""
+    """Other options get a file of their own, kept beside the first. Other code (an upgrade,
+    an edited rule) gets a new file; of the files of the same options under older code, the
+    newest stays (two installs sharing the folder keep theirs) and the older ones go."""
+    import os
+
     texts = pl.Series(TEXTS)
     calls: list[int] = []
-    AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), CODE)
-    (first,) = tmp_path.glob("len-*.arrow")
+    versions = [CODE, ("curate.langid",), ("curate.orthography",)]
     AnalysisCache(tmp_path).rows("len", "b", texts, counting(calls), CODE)
-    assert len(list(tmp_path.glob("len-*.arrow"))) == 2
-    AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), ("curate.langid",))
-    assert calls == [len(TEXTS)] * 3
-    assert len(list(tmp_path.glob("len-*.arrow"))) == 2 and not first.exists()
+    written: list[Path] = []
+    for age, code in enumerate(versions):
+        before = set(tmp_path.glob("len-*.arrow"))
+        AnalysisCache(tmp_path).rows("len", "a", texts, counting(calls), code)
+        (new,) = set(tmp_path.glob("len-*.arrow")) - before
+        written.append(new)
+        os.utime(new, (1e9 + age, 1e9 + age))  # written in this order
+    assert calls == [len(TEXTS)] * 4
+    assert not written[0].exists() and written[1].exists() and written[2].exists()
+    assert len(list(tmp_path.glob("len-*.arrow"))) == 3  # and the file of options "b"
 
 
 def test_files_an_earlier_curate_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
-    """Writing an analysis's file removes the Parquet files of the cache's earlier format
-    and their segments; files curate did not write stay, and in a folder without curate's
-    mark nothing is removed."""
-    legacy = ["minhash-joined-a25725f95ea01c37.parquet", "languages-3d1be6583a642c22.parquet"]
-    legacy.append("languages-3d1be6583a642c22.parquet.9affd3ec88e4.segment")
-    theirs = ["notes.parquet", "languages-final.parquet", "len-report.arrow"]
+    """Writing an analysis's file removes that analysis's Parquet files of the cache's
+    earlier format and their segments; files curate did not write stay, and in a folder
+    without curate's mark nothing is removed."""
+    legacy = ["len-a25725f95ea01c37.parquet", "len-3d1be6583a642c22.parquet.9affd3ec88e4.segment"]
+    theirs = ["notes.parquet", "len-final.parquet", "len-report.arrow", "train.jsonl"]
+    theirs.append("languages-3d1be6583a642c22.parquet")  # another analysis's: not this call's
     marked, unmarked = tmp_path / "marked", tmp_path / "unmarked"
     for folder in (marked, unmarked):
         folder.mkdir()
@@ -108,10 +116,8 @@ def test_files_an_earlier_curate_left_are_removed_and_nothing_else(tmp_path: Pat
     (unmarked / ".gitignore").write_text("*\n")
     for folder in (marked, unmarked):
         AnalysisCache(folder).rows("len", "o", pl.Series(TEXTS), lengths, CODE)
-    assert sorted(p.name for p in marked.iterdir() if p.suffix != ".arrow") == sorted(
-        [".gitignore", *theirs[:2]]
-    )
-    assert (marked / "len-report.arrow").exists()
+    (written,) = marked.glob("len-*-*.arrow")
+    assert sorted(p.name for p in marked.iterdir()) == sorted([".gitignore", written.name, *theirs])
     assert all((unmarked / name).exists() for name in [*legacy, *theirs])
 
 
@@ -238,6 +244,37 @@ def test_lint_findings_are_the_same_cold_warm_and_uncached(tmp_path: Path) -> No
     uncached = lint_json(data, "--no-cache", "--cache-dir", str(tmp_path / "unused"))
     assert cold["findings"] == warm["findings"] == uncached["findings"]
     assert not (tmp_path / "unused").exists()
+
+
+def test_one_fields_new_texts_never_cost_the_other_fields_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One question asked 60 times with 60 different answers, the question reworded before
+    each run: each run detects the language of the new question alone. (When both fields
+    shared a file, the question's run that wrote the file whole pruned it to the question's
+    texts, and the next 60 answers were detected again.)"""
+    from curate import langid
+    from curate.io import analysis_cache
+
+    monkeypatch.setattr(analysis_cache, "PRUNE_SLACK", 0)  # prune as soon as files outgrow
+    detected: list[int] = []
+    real = langid.detect_languages
+
+    def counting_detector(texts: pl.Series, *args: object) -> pl.DataFrame:
+        detected[-1] += len(texts)
+        return real(texts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(langid, "detect_languages", counting_detector)
+    data, cache = tmp_path / "d.jsonl", tmp_path / "cache"
+    for run in range(analysis_cache.MAX_SEGMENTS + 3):
+        rows = [
+            {"input": f"Where is my order number {run}?", "output": f"{TEXTS[0]} ({i})"}
+            for i in range(60)
+        ]
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        detected.append(0)
+        lint_json(data, "--cache-dir", str(cache), "--select", "LANG001")
+    assert detected == [61] + [1] * (analysis_cache.MAX_SEGMENTS + 2)
 
 
 def test_an_edited_record_is_judged_afresh(tmp_path: Path) -> None:

@@ -53,7 +53,8 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
         cache = ctx.analysis_cache()
         code = ("curate.langid", "curate.orthography")
         keys = ctx.text_keys(field) if cache.folder is not None else None
-        return cache.rows("languages", str(params), texts, detect, code, keys)
+        # A file per field: a file pruned to one field's texts would lose the other's.
+        return cache.rows("languages", f"{params} field={field}", texts, detect, code, keys)
 
     return ctx.shared(f"languages:{field}:{params}", compute)
 

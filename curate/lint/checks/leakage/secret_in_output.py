@@ -53,9 +53,9 @@ def found_in(ctx: LintContext, field: str, personal: bool) -> dict[int, list[Hit
     analysis = "personal-data" if personal else "secrets"
     cache = ctx.analysis_cache()
     keys = ctx.text_keys(field) if cache.folder is not None else None
-    rows = cache.rows(
-        analysis, libraries, ctx.frame.get_column(field), compute, SENSITIVE_CODE, keys
-    )
+    # A file per field: a file pruned to one field's texts would lose the other's.
+    options = f"{libraries} field={field}"
+    rows = cache.rows(analysis, options, ctx.frame.get_column(field), compute, SENSITIVE_CODE, keys)
     flagged = rows.with_row_index("row").filter(pl.col("hits").list.len() > 0)
     return {
         row: [Hit(**hit) for hit in hits]
