@@ -14,9 +14,9 @@ the analysis, so a changed rule never reads a stale result. A run that analyses 
 texts adds their rows in a small segment file beside it (`SEGMENT`) instead of writing the
 whole file again (48 MB of signatures for 100k records); once the segments are many or
 large, a run writes one file of all the rows and removes them, and with it the files of
-the same analysis and options that older code left, all but the newest (`_remove_outdated`;
-a killed run's temporary file, and files of options no longer used, stay until the folder
-is deleted). The folder is safe
+the same analysis and options that older code left, all but the newest, and the
+temporary files of killed runs once they are an hour old (`_remove_outdated`; files of
+options no longer used stay until the folder is deleted). The folder is safe
 to delete at any time. Files are written atomically (a temporary file renamed into place),
 so a run that is killed, or two runs at once, leave either the old file or a whole new
 one; a file that cannot be read is treated as empty and rewritten.
@@ -32,6 +32,7 @@ import platform
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -69,6 +70,8 @@ one file of all of them."""
 MAX_SEGMENTS = 8
 SEGMENT_SHARE = 4
 _IGNORE_ALL = "# Written by curate: the lint cache, safe to delete.\n*\n"
+ABANDONED_AFTER = 3600.0
+"""Seconds after which a temporary file of the cache's is a killed run's, and is removed."""
 _CACHE_FILE = re.compile(r"([0-9a-f]{16})\.arrow(?:\.[0-9a-f]{12}\.segment)?")
 """The code digest and suffix of a cache file or segment, after `<analysis>-<options>-`."""
 _LEGACY_KEY = r"-[0-9a-f]{16}\.parquet(?:\.[0-9a-f]{12}\.segment)?"
@@ -259,9 +262,11 @@ def _remove_outdated(path: Path, analysis: str) -> None:
     and edited rules do not pile up files: of the files of the same options under other
     code digests, all but the newest (two installs of different versions sharing the folder,
     a pre-commit hook's and a project's, then keep theirs), with their segments; and the
-    analysis's Parquet files of the format this cache kept before. Only in a folder that
-    holds curate's `.gitignore`, and only names this analysis writes: files of other options
-    (two configurations may share the folder) and anything else stay."""
+    analysis's Parquet files of the format this cache kept before; and the temporary files
+    that killed runs left for these options, once they are `ABANDONED_AFTER` old (a run
+    writing one now is seconds into it). Only in a folder that holds curate's `.gitignore`,
+    and only names this analysis writes: files of other options (two configurations may
+    share the folder) and anything else stay."""
     folder = path.parent
     try:
         if (folder / ".gitignore").read_text(encoding="utf-8") != _IGNORE_ALL:
@@ -272,8 +277,12 @@ def _remove_outdated(path: Path, analysis: str) -> None:
     options_prefix = path.name.removesuffix(SUFFIX).rsplit("-", 1)[0] + "-"
     legacy = re.compile(re.escape(analysis) + _LEGACY_KEY)
     other_code: dict[str, list[str]] = {}
+    abandoned = time.time() - ABANDONED_AFTER
     for name in names:
-        if name.startswith(options_prefix) and not name.startswith(path.name):
+        if name.startswith(f".{options_prefix}"):  # `_write`'s temporary files
+            if _modified(folder / name) < abandoned:
+                _unlink(folder / name)
+        elif name.startswith(options_prefix) and not name.startswith(path.name):
             found = _CACHE_FILE.fullmatch(name.removeprefix(options_prefix))
             if found:
                 other_code.setdefault(found.group(1), []).append(name)

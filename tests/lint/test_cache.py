@@ -101,6 +101,26 @@ def test_options_and_code_key_the_file(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("len-*.arrow"))) == 3  # and the file of options "b"
 
 
+def test_a_killed_runs_temporary_file_is_removed_once_it_is_old(tmp_path: Path) -> None:
+    """A run killed while writing leaves its temporary file; a later run that writes the
+    analysis's file whole removes it once it is an hour old, and leaves a fresh one (another
+    run may be writing it)."""
+    import os
+    import time
+
+    texts = pl.Series(TEXTS)
+    AnalysisCache(tmp_path).rows("len", "o", texts, lengths, CODE)
+    (path,) = tmp_path.glob("len-*.arrow")
+    old, fresh = tmp_path / f".{path.name}.k1ll3d00", tmp_path / f".{path.name}.wr1t1ng0"
+    for temporary in (old, fresh):
+        temporary.write_bytes(b"half a file")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    more = pl.Series([*TEXTS, *(f"new text {i}" for i in range(len(TEXTS)))])
+    AnalysisCache(tmp_path).rows("len", "o", more, lengths, CODE)  # the file written whole
+    assert fresh.exists() and not old.exists()
+
+
 def test_files_an_earlier_curate_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
     """Writing an analysis's file removes that analysis's Parquet files of the cache's
     earlier format and their segments; files curate did not write stay, and in a folder
