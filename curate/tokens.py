@@ -63,6 +63,8 @@ FRAMED_RECORDS = 20_000
 """Records framed and counted at a time."""
 AGREEMENT_RECORDS = 200
 """Records rendered and counted whole to confirm that chunk counts agree with the tokenizer."""
+_COUNT_CODE = ("curate.tokens", "curate.token_chunks")
+"""The modules whose source decides a count (the lint cache's key)."""
 PROBE_PAIRS = (("Hi there", "Hello!"), ("  spaced \n", "\tend "), ("", ""), ("{{ x }}", "%}"))
 """Texts a template must put in verbatim for pairs and chats to be framed, not rendered."""
 
@@ -364,8 +366,7 @@ def _chunk_counter(
         chunked = counter(pl.concat(framed)).to_numpy().reshape(2, -1)
         return pl.DataFrame({"agrees": (whole == chunked).all(axis=0)})
 
-    code = ("curate.tokens", "curate.token_chunks")
-    agreed = cache.rows_at("tokens-chunks-agree", key, records[sample], agreeing, code=code)
+    agreed = cache.rows_at("tokens-chunks-agree", key, records[sample], agreeing, _COUNT_CODE)
     return counter if agreed.get_column("agrees").all() else None
 
 
@@ -404,9 +405,8 @@ class _Counter:
                 return pl.DataFrame(schema=dict.fromkeys(parts, pl.Int64))
             return self._counted(frame_rows.gather(at), parts)
 
-        code = ("curate.tokens", "curate.token_chunks")
         analysis = "-".join(("tokens", *parts))
-        counts = self.cache.rows_at(analysis, self.key, self.records[rows], counted, code=code)
+        counts = self.cache.rows_at(analysis, self.key, self.records[rows], counted, _COUNT_CODE)
         into = {"prompt": prompt, "total": total}
         for part in parts:
             into[part][rows] = counts.get_column(part).to_numpy()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -183,7 +184,7 @@ class Duplicates:
                 return text_keys(dedup_text(texts)).rename(stored)
 
             raw = self.frame.get_column(key)
-            known = dataset_text_keys(self.dataset, key)
+            known = partial(dataset_text_keys, self.dataset, key)
             # A file per side: a file pruned to one side's texts would lose the other's.
             found = self.cache.rows("normal-keys", key, raw, normal_keys, _NORMAL_CODE, known)
             return found.rename({name: half for half, name in stored.items()})

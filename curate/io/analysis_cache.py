@@ -102,13 +102,13 @@ class AnalysisCache:
         texts: pl.Series,
         compute: Callable[[pl.Series], pl.DataFrame],
         code: tuple[str, ...],
-        keys: pl.DataFrame | None = None,
+        keys: Callable[[], pl.DataFrame] | None = None,
     ) -> pl.DataFrame:
         """`compute(texts)`, one row per text in order, with the rows of texts seen before
         read from the cache. `compute` must give each text's row from that text alone;
         `code` names the modules whose source decides the result (their source is part of
-        the file's key). `keys` are the texts' `text_keys` where the caller has them
-        already (analyses of one column share them)."""
+        the file's key). `keys()` gives the texts' `text_keys` where the caller keeps them
+        (analyses of one column share them); it is asked only when the cache is on."""
         texts = texts.cast(pl.String)
         if self.folder is None or texts.is_empty():
             self._counted(len(texts))
@@ -118,10 +118,10 @@ class AnalysisCache:
             # Every text (a cold run over distinct texts): the texts as they are, uncopied.
             return compute(texts if len(rows) == len(texts) else texts.gather(rows))
 
-        keys = text_keys(texts) if keys is None else keys
-        if keys.height != len(texts):
-            raise ValueError(f"{keys.height} keys for {len(texts)} texts")
-        return self.rows_at(analysis, options, keys, compute_at, code)
+        by = text_keys(texts) if keys is None else keys()
+        if by.height != len(texts):
+            raise ValueError(f"{by.height} keys for {len(texts)} texts")
+        return self.rows_at(analysis, options, by, compute_at, code)
 
     def rows_at(
         self,
@@ -176,9 +176,13 @@ class AnalysisCache:
 def text_keys(texts: pl.Series) -> pl.DataFrame:
     """Each text's key in the cache, `KEYS`: its polars hash under two seeds (128 bits),
     the two computed side by side."""
-    frame = texts.cast(pl.String).alias("text").to_frame()
+    return _hashed(texts.cast(pl.String).alias("text").to_frame(), "text")
+
+
+def _hashed(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """`KEYS`: the column's polars hash under each of `_SEEDS`, in one select."""
     seeds = zip(KEYS, _SEEDS, strict=True)
-    return frame.select(pl.col("text").hash(seed).alias(name) for name, seed in seeds)
+    return frame.select(pl.col(column).hash(seed).alias(key) for key, seed in seeds)
 
 
 def column_keys(columns: list[pl.Series]) -> pl.DataFrame:
@@ -188,12 +192,7 @@ def column_keys(columns: list[pl.Series]) -> pl.DataFrame:
     the hash of a struct of them encodes its rows first: a gigabyte for a million records),
     and the hashes folded (`fold_keys`)."""
     frame = pl.DataFrame({str(index): column for index, column in enumerate(columns)})
-    seeds = list(zip(KEYS, _SEEDS, strict=True))
-    hashed = [
-        frame.select(pl.col(name).hash(seed).alias(key) for key, seed in seeds)
-        for name in frame.columns
-    ]
-    return fold_keys(hashed)
+    return fold_keys([_hashed(frame, name) for name in frame.columns])
 
 
 def fold_keys(parts: list[pl.DataFrame]) -> pl.DataFrame:
@@ -334,8 +333,7 @@ def _store(
         rows = rows.join(keys, on=list(KEYS), how="semi")
     _write(path, rows)
     for segment in segments:
-        with contextlib.suppress(OSError):
-            segment.unlink()
+        _unlink(segment)
     _remove_outdated(path, analysis)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import polars as pl
 from pydantic import Field
 
@@ -52,7 +54,7 @@ def languages(ctx: LintContext, field: str, options: LanguageOptions) -> pl.Data
     def compute() -> pl.DataFrame:
         cache = ctx.analysis_cache()
         code = ("curate.langid", "curate.orthography")
-        keys = ctx.text_keys(field) if cache.folder is not None else None
+        keys = partial(ctx.text_keys, field)
         # A file per field: a file pruned to one field's texts would lose the other's.
         return cache.rows("languages", f"{params} field={field}", texts, detect, code, keys)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pkgutil
 from collections.abc import Iterator
 from dataclasses import asdict
+from functools import partial
 from importlib.metadata import version
 from typing import Literal
 
@@ -52,7 +53,7 @@ def found_in(ctx: LintContext, field: str, personal: bool) -> dict[int, list[Hit
     libraries = " ".join(f"{name} {version(name)}" for name in ("detect-secrets", "phonenumbers"))
     analysis = "personal-data" if personal else "secrets"
     cache = ctx.analysis_cache()
-    keys = ctx.text_keys(field) if cache.folder is not None else None
+    keys = partial(ctx.text_keys, field)
     # A file per field: a file pruned to one field's texts would lose the other's.
     options = f"{libraries} field={field}"
     rows = cache.rows(analysis, options, ctx.frame.get_column(field), compute, SENSITIVE_CODE, keys)
